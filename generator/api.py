@@ -1,0 +1,42 @@
+"""Open data: the validated facts behind the pages, as JSON files under `api/`."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .load import SiteData
+
+
+def _dump(records: list[Any]) -> list[dict[str, Any]]:
+    return [record.model_dump(mode="json") for record in records]
+
+
+def api_documents(data: SiteData, today: date) -> dict[str, Any]:
+    """`api/<kind>.json` → its content. People who keep their name private appear by role only."""
+    from .pages.meetings import shown_name
+
+    people = {p.id: shown_name(p) for p in data.people}
+
+    def public_meeting(meeting: Any) -> dict[str, Any]:
+        record = meeting.model_dump(mode="json")
+        record["chair"] = people[meeting.chair]
+        record["attended"] = [people[p] for p in meeting.attended]
+        record["apologies"] = [people[p] for p in meeting.apologies]
+        return record
+
+    return {
+        "api/areas.json": {"areas": _dump(data.areas)},
+        "api/forums.json": {"forums": _dump(data.forums)},
+        "api/glossary.json": {"terms": _dump(data.glossary)},
+        "api/meetings.json": {
+            "bodies": _dump(data.bodies),
+            "meetings": [public_meeting(m) for m in sorted(data.meetings, key=lambda m: m.date)],
+        },
+        "api/toolkits.json": {"toolkits": _dump(sorted(data.toolkits, key=lambda t: t.number))},
+    }
+
+
+def to_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,49 @@
+"""Generated blocks that hand-written pages in `content/` can include.
+
+A line `<!-- generated: NAME -->` in a content page is replaced by the block called NAME.
+This keeps computed facts (like the next forums) out of hand-written text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .render import render
+
+if TYPE_CHECKING:
+    from .load import SiteData
+
+# A block gets the data, the build date, and `root`: the relative link from the page to the site root.
+Block = Callable[["SiteData", date, str], str]
+
+_MARKER = re.compile(r"^<!--\s*generated:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)
+
+
+def forum_list(data: SiteData, today: date, root: str) -> str:
+    return render("blocks/forum-list.md.j2", forums=data.forums, root=root)
+
+
+BLOCKS: dict[str, Block] = {
+    "forum-list": forum_list,
+}
+
+
+class UnknownBlock(ValueError):
+    pass
+
+
+def fill_blocks(markdown: str, data: SiteData, today: date, page: str) -> str:
+    """Replace each marker with its block. An unknown name is an error naming the page."""
+
+    root = "../" * page.count("/")
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in BLOCKS:
+            known = ", ".join(sorted(BLOCKS))
+            raise UnknownBlock(f'{page}: there is no generated block called "{name}". Use one of: {known}.')
+        return BLOCKS[name](data, today, root).strip()
+
+    return _MARKER.sub(replace, markdown)

@@ -1,0 +1,105 @@
+"""Command line: `python -m generator check | build | render`."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .api import api_documents, to_json
+from .load import SiteData, load_site_data
+from .pages import all_pages
+from .problems import DataProblems
+from .sitebuild import build_site
+from .today import resolve_today
+
+
+def _load(root: Path, data: str) -> SiteData | None:
+    try:
+        return load_site_data(root / data, root)
+    except DataProblems as problems:
+        print(problems.report(), file=sys.stderr)
+        return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    data = _load(args.root, args.data)
+    if data is None:
+        return 1
+    records = sum(len(v) for v in (data.areas, data.forums, data.glossary, data.people, data.bodies, data.meetings, data.toolkits))
+    print(f"The data is fine: {len(data.documents)} files, {records} records, checked in {time.perf_counter() - started:.2f}s.")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if _load(args.root, args.data) is None:
+        print("Nothing was built. The site folder was not changed.", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    result = build_site(args.root, args.root / args.site_dir, today=args.today)
+    if not result.ok:
+        lines = [line for line in result.output.splitlines() if "ERROR" in line or "WARNING" in line or "Error" in line]
+        print("\n".join(lines or result.output.splitlines()[-20:]), file=sys.stderr)
+        print("The build failed. The site folder was not changed.", file=sys.stderr)
+        return 1
+    print(f"Built {args.site_dir}/ in {time.perf_counter() - started:.1f}s.")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Write the generated pages as plain files, for another engine or for reading."""
+    data = _load(args.root, args.data)
+    if data is None:
+        return 1
+    today = resolve_today(args.today)
+    out: Path = args.out
+    written = 0
+    for page in all_pages(data, today):
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        written += 1
+    for path, document in api_documents(data, today).items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(to_json(document), encoding="utf-8")
+        written += 1
+    print(f"Wrote {written} files to {out}.")
+    return 0
+
+
+def _day(text: str) -> str:
+    try:
+        resolve_today(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date. Write it like 2026-03-04.') from None
+    return text
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m generator", description="Build the co-production site from data/.")
+    main.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    main.add_argument("--data", default="data", help="data folder inside the project (default: data)")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="check the data only, quickly")
+    check.set_defaults(run=cmd_check)
+
+    build = commands.add_parser("build", help="check the data, build the site, swap it in only if it all worked")
+    build.add_argument("--today", type=_day, help="build as if today were this date (YYYY-MM-DD)")
+    build.add_argument("--site-dir", default="site")
+    build.set_defaults(run=cmd_build)
+
+    render = commands.add_parser("render", help="write the generated Markdown pages and JSON to a folder")
+    render.add_argument("--out", type=Path, required=True)
+    render.add_argument("--today", type=_day, help="render as if today were this date (YYYY-MM-DD)")
+    render.set_defaults(run=cmd_render)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    return int(args.run(args))

@@ -1,0 +1,18 @@
+"""Site-wide settings: `data/site.yml`."""
+from __future__ import annotations
+
+from .common import Record, Text
+
+
+class Contact(Record):
+    email: Text
+    phone: Text
+    phone_hours: Text
+
+
+class SiteSettings(Record):
+    title: Text
+    organisation: Text
+    organisation_short: Text
+    description: Text
+    contact: Contact
