@@ -9,8 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .messages import describe_validation_error
-from .models.forums import Area, AreasFile, Forum, ForumsFile
+from .models.forums import Area, AreasFile, Forum, ForumsFile, ScheduleSettings
 from .models.glossary import GlossaryFile, Term
+from .models.feedback import FeedbackFile
 from .models.meetings import BodiesFile, Body, Meeting, PeopleFile, Person
 from .models.settings import SiteSettings
 from .models.toolkits import Toolkit
@@ -41,10 +42,12 @@ SOURCES: tuple[Source, ...] = (
     Source("site.yml", SiteSettings, "settings"),
     Source("areas.yml", AreasFile, "areas", key="areas"),
     Source("forums.yml", ForumsFile, "forums", key="forums"),
+    Source("schedule.yml", ScheduleSettings, "schedule"),
     Source("glossary.yml", GlossaryFile, "glossary", key="terms"),
     Source("people.yml", PeopleFile, "people", key="people"),
     Source("bodies.yml", BodiesFile, "bodies", key="bodies"),
     Source("meetings/*.yml", Meeting, "meetings"),
+    Source("feedback.yml", FeedbackFile, "feedback"),
     Source("toolkits/*.yml", Toolkit, "toolkits"),
 )
 
@@ -60,10 +63,14 @@ class SiteData:
     people: list[Person]
     bodies: list[Body]
     meetings: list[Meeting]
+    feedback: FeedbackFile  # what forums said and the answers: see generator/feedback.py
     toolkits: list[Toolkit]
+    schedule: ScheduleSettings  # the forum rotation settings: see generator/schedule.py
     # Where each record came from, so later checks can point at a file and line.
     documents: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[str, Loc]] = field(default_factory=dict, repr=False)
+    # The project folder, for checks and pages that look at files outside data/ (meeting papers in content/).
+    root: Path | None = field(default=None, repr=False)
 
     def where(self, record: object, *sub: str | int) -> tuple[str, Loc]:
         file, loc = self.origins[id(record)]
@@ -94,13 +101,33 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _without_union_tags(value: Any, loc: Loc) -> Loc:
+    """Drop the tag pydantic adds for a union chosen by `kind` (`sections.0.matrix.rows`), as editors never wrote it."""
+    kept: list[str | int] = []
+    current = value
+    after_item = False
+    for part in loc:
+        if after_item and isinstance(current, dict) and current.get("kind") == part:
+            after_item = False
+            continue
+        after_item = isinstance(part, int)
+        kept.append(part)
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(kept)
+
+
 def _validate(doc: YamlDocument, source: Source, value: Any) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return source.model.model_validate(value), []
     except ValidationError as error:
         problems = []
         for detail in error.errors():
-            loc = tuple(detail["loc"])
+            loc = _without_union_tags(value, tuple(detail["loc"]))
             message = describe_validation_error(detail, source.model)
             line, col = doc.position(loc, key=detail["type"] == "extra_forbidden")
             problems.append(Problem(doc.file, line, col, dotted(loc), message))
@@ -207,7 +234,7 @@ def load_site_data(data_dir: Path, root: Path | None = None) -> SiteData:
     # which had mistakes, or it would report every reference into that file as broken.
     for source in SOURCES:
         values.setdefault(source.attr, None)
-    data = SiteData(**values, documents=documents, origins=origins)
+    data = SiteData(**values, documents=documents, origins=origins, root=root)
     for check in REFERENCE_CHECKS:
         if not failed & set(check.needs):
             problems.extend(check(data))

@@ -1,7 +1,52 @@
-"""Areas and their community forums: `data/areas.yml` and `data/forums.yml`."""
+"""Areas, their community forums and the rotating schedule: `data/areas.yml`, `data/forums.yml`, `data/schedule.yml`."""
 from __future__ import annotations
 
-from .common import Id, Record, Text
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import ClockTime, Id, IsoDate, Record, Text
+
+_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKS = ("first", "second", "third", "fourth", "last")
+
+
+def _parse_month(value: Any) -> Any:
+    """"2026-01" → 1 January 2026. A month is all the schedule needs to know about round 1."""
+    if isinstance(value, date):
+        return value.replace(day=1)
+    match = _MONTH.match(value.strip()) if isinstance(value, str) else None
+    if match is None or not 1 <= int(match["month"]) <= 12:
+        raise PydanticCustomError("month_text", 'Enter a month like "2026-01" (year-month), in quote marks.')
+    return date(int(match["year"]), int(match["month"]), 1)
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PydanticCustomError(
+            "timezone_unknown", 'This is not a time zone we know. For the UK, write "Europe/London".'
+        ) from None
+    return value
+
+
+def _check_weekday(value: str) -> str:
+    if value.capitalize() not in WEEKDAYS:
+        raise PydanticCustomError("weekday_text", "Enter a day of the week, like Tuesday.")
+    return value.capitalize()
+
+
+Month = Annotated[date, BeforeValidator(_parse_month)]
+TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
+Weekday = Annotated[str, AfterValidator(_check_weekday)]
+Mode = Literal["online", "in-person"]
 
 
 class Area(Record):
@@ -19,13 +64,96 @@ class OnlineJoining(Record):
     how_to_join: Text
 
 
+class Venue(Record):
+    """Where a forum meets when it is in person. Yes/no facts are strict so a venue can't claim access by accident."""
+
+    name: Text
+    address: Text
+    postcode: Text
+    step_free: bool
+    hearing_loop: bool
+    wifi: bool
+    travel: Text
+    access_notes: Text | None = None
+
+
+class DayRule(Record):
+    """When a forum meets in month 1 of a round, like "the first Tuesday at 10:30am"."""
+
+    week: Literal["first", "second", "third", "fourth", "last"]
+    day: Weekday
+    start: ClockTime
+
+
 class Forum(Record):
     id: Id
     name: Text
     area: Id | None
     summary: Text
+    when: DayRule
     online: OnlineJoining
+    venue: Venue | None = None
 
 
 class ForumsFile(Record):
     forums: list[Forum]
+
+
+class FormatPart(Record):
+    """One part of a forum's running order, like "Part 1: news from the Trust, 45 minutes"."""
+
+    name: Text
+    minutes: int = Field(ge=1, le=240)
+    about: Text | None = None
+
+
+class Formats(Record):
+    online: list[FormatPart] = Field(min_length=1)
+    in_person: list[FormatPart] = Field(alias="in-person", min_length=1)
+
+    def parts(self, mode: str) -> list[FormatPart]:
+        return self.online if mode == "online" else self.in_person
+
+    def minutes(self, mode: str) -> int:
+        return sum(part.minutes for part in self.parts(mode))
+
+
+class Change(Record):
+    """One forum that does not happen as the rotation says: cancelled, moved, or switched online or in person.
+
+    `date` is the day the forum was planned for, so an editor can find it on the schedule page.
+    """
+
+    forum: Id
+    date: IsoDate
+    reason: Text
+    cancelled: bool = False
+    new_date: IsoDate | None = None
+    new_start: ClockTime | None = None
+    mode: Mode | None = None
+
+    @model_validator(mode="after")
+    def _says_what_changed(self) -> Change:
+        moved = self.new_date is not None or self.new_start is not None or self.mode is not None
+        if self.cancelled and moved:
+            raise ValueError(
+                "A forum is either cancelled or moved, not both. Delete cancelled, or delete new_date, new_start and mode."
+            )
+        if not self.cancelled and not moved:
+            raise ValueError("Say what changed: add cancelled: true, or new_date, new_start or mode.")
+        return self
+
+
+class ScheduleSettings(Record):
+    """`data/schedule.yml`: the few settings the whole rotation is computed from.
+
+    The areas take turns to meet online in the order of `data/areas.yml`.
+    """
+
+    timezone: TimeZoneName
+    first_round: Month
+    online_per_round: int = Field(ge=0)
+    always_online: list[Id] = []
+    new_year: Literal["continue", "restart"]
+    formats: Formats
+    changes: list[Change] = []
