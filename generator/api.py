@@ -13,6 +13,31 @@ def _dump(records: list[Any]) -> list[dict[str, Any]]:
     return [record.model_dump(mode="json") for record in records]
 
 
+def forums_document(data: SiteData, today: date) -> dict[str, Any]:
+    """Every forum meeting the site shows (past rounds and the next 4), in date order, then the forums themselves."""
+    from .schedule import site_occurrences
+
+    forums = {forum.id: forum for forum in data.forums}
+    areas = {area.id: area.name for area in data.areas}
+    occurrences = [
+        {
+            "forum": o.forum,
+            "name": forums[o.forum].name,
+            "area": areas[o.area] if o.area else None,
+            "round": o.round,
+            "start": o.start.isoformat(),
+            "end": o.end.isoformat(),
+            "mode": o.mode,
+            "status": o.status,
+            "reason": o.reason,
+            "planned_start": o.planned_start.isoformat() if o.planned_start else None,
+            "uid": o.uid,
+        }
+        for o in site_occurrences(data, today)
+    ]
+    return {"occurrences": occurrences, "forums": _dump(data.forums)}
+
+
 def api_documents(data: SiteData, today: date) -> dict[str, Any]:
     """`api/<kind>.json` → its content. People who keep their name private appear by role only."""
     from .pages.meetings import shown_name
@@ -28,7 +53,7 @@ def api_documents(data: SiteData, today: date) -> dict[str, Any]:
 
     return {
         "api/areas.json": {"areas": _dump(data.areas)},
-        "api/forums.json": {"forums": _dump(data.forums)},
+        "api/forums.json": forums_document(data, today),
         "api/glossary.json": {"terms": _dump(data.glossary)},
         "api/meetings.json": {
             "bodies": _dump(data.bodies),

@@ -22,7 +22,12 @@ _MARKER = re.compile(r"^<!--\s*generated:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILIN
 
 
 def forum_list(data: SiteData, today: date, root: str) -> str:
-    return render("blocks/forum-list.md.j2", forums=data.forums, root=root)
+    """The next forum of each area (and the evening forum): date, time, online or in person."""
+    from .pages.forums import forum_views
+    from .schedule import site_occurrences
+
+    views = forum_views(data, today, site_occurrences(data, today))
+    return render("blocks/forum-list.md.j2", views=views, root=root)
 
 
 BLOCKS: dict[str, Block] = {

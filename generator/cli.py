@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .api import api_documents, to_json
+from .calendars import calendar_documents
 from .load import SiteData, load_site_data
 from .pages import all_pages
 from .problems import DataProblems
@@ -65,6 +66,11 @@ def cmd_render(args: argparse.Namespace) -> int:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(to_json(document), encoding="utf-8")
+        written += 1
+    for path, text in calendar_documents(data, today).items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="")
         written += 1
     print(f"Wrote {written} files to {out}.")
     return 0

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from .api import api_documents, to_json
+from .calendars import calendar_documents
 from .blocks import UnknownBlock, fill_blocks
 from .load import SiteData, load_site_data
 from .pages import all_pages
@@ -60,6 +61,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
         for path, document in api_documents(self.data, self.today).items():
             files.append(File.generated(config, path, content=to_json(document)))
+        for path, text in calendar_documents(self.data, self.today).items():
+            files.append(File.generated(config, path, content=text))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
