@@ -76,6 +76,31 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_readability(args: argparse.Namespace) -> int:
+    """Print every page's readability figures, then what to fix. Exit 1 when anything is over a limit."""
+    from .blocks import UnknownBlock
+    from .easyread import SiteCheck
+    from .pagehtml import site_pages
+
+    data = _load(args.root, args.data)
+    if data is None:
+        return 1
+    check = SiteCheck(data, args.root, args.root / "content")
+    try:
+        for page in site_pages(args.root, data, resolve_today(args.today)):
+            check.add_page(page.path, page.html, page.shown)
+    except UnknownBlock as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(check.table())
+    found = check.readability_problems() + check.acronym_problems()
+    if found:
+        print(f"\n{len(found)} things to fix:", *found, sep="\n")
+        return 1
+    print(f"\nAll {len(check.figures)} pages are within the limits.")
+    return 0
+
+
 def _day(text: str) -> str:
     try:
         resolve_today(text)
@@ -102,6 +127,10 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True)
     render.add_argument("--today", type=_day, help="render as if today were this date (YYYY-MM-DD)")
     render.set_defaults(run=cmd_render)
+
+    readability = commands.add_parser("readability", help="print how easy each page is to read, and what to fix")
+    readability.add_argument("--today", type=_day, help="as if today were this date (YYYY-MM-DD)")
+    readability.set_defaults(run=cmd_readability)
     return main
 
 

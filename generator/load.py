@@ -13,6 +13,7 @@ from .models.forums import Area, AreasFile, Forum, ForumsFile, ScheduleSettings
 from .models.glossary import GlossaryFile, Term
 from .models.feedback import FeedbackFile
 from .models.meetings import BodiesFile, Body, Meeting, PeopleFile, Person
+from .models.readability import ReadabilitySettings
 from .models.settings import SiteSettings
 from .models.toolkits import Toolkit
 from .problems import DataProblems, Problem
@@ -49,6 +50,7 @@ SOURCES: tuple[Source, ...] = (
     Source("meetings/*.yml", Meeting, "meetings"),
     Source("feedback.yml", FeedbackFile, "feedback"),
     Source("toolkits/*.yml", Toolkit, "toolkits"),
+    Source("readability.yml", ReadabilitySettings, "readability"),
 )
 
 
@@ -65,6 +67,7 @@ class SiteData:
     meetings: list[Meeting]
     feedback: FeedbackFile  # what forums said and the answers: see generator/feedback.py
     toolkits: list[Toolkit]
+    readability: ReadabilitySettings
     schedule: ScheduleSettings  # the forum rotation settings: see generator/schedule.py
     # Where each record came from, so later checks can point at a file and line.
     documents: dict[str, YamlDocument] = field(default_factory=dict, repr=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+import logging
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -16,14 +17,20 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import AnchorLink
 
 from .api import api_documents, to_json
 from .calendars import calendar_documents
 from .blocks import UnknownBlock, fill_blocks
+from .easyread import SiteCheck, glossary_matcher
+from .glossary import Matcher, link_terms, words_on_page
 from .load import SiteData, load_site_data
 from .pages import all_pages
 from .problems import DataProblems
 from .today import resolve_today
+
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class CoproductionConfig(Config):
@@ -37,6 +44,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.data: SiteData | None = None
         self.today: date | None = None
         self.data_dir: Path | None = None
+        self.matcher: Matcher | None = None
+        self.easy_read: SiteCheck | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -52,6 +61,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.data = load_site_data(self.data_dir, self.data_dir.parent)
         except DataProblems as problems:
             raise PluginError("The data has mistakes:\n" + problems.report()) from None
+        # Fresh for every build, so `mkdocs serve` reports the pages as they are now.
+        self.matcher = glossary_matcher(self.data)
+        self.easy_read = SiteCheck(self.data, self.data_dir.parent, Path(config.docs_dir))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.data is not None and self.today is not None
@@ -71,6 +83,49 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             return fill_blocks(markdown, self.data, self.today, page.file.src_uri)
         except UnknownBlock as error:
             raise PluginError(str(error)) from None
+
+    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        # Runs on the HTML of every page, hand-written and generated, once Markdown is done with it:
+        # headings, links and code are real elements here, so we can tell them apart safely.
+        # Check first (the checks read what the editor wrote), then link glossary words.
+        assert self.easy_read is not None and self.matcher is not None
+        src = page.file.src_uri
+        shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
+        self.easy_read.add_page(src, html, shown)
+        if src == "glossary/index.md":
+            return html  # the A to Z page is the glossary itself: every meaning is already on it
+        own = src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
+
+        def href(term_id: str) -> str:
+            target = files.get_file_from_path(f"glossary/{term_id}.md")
+            assert target is not None, term_id
+            return target.url_relative_to(page.file)
+
+        linked = link_terms(html, self.matcher, href, own)
+        by_id = {term.id: term for term in self.easy_read.data.glossary}
+        section = words_on_page([by_id[i] for i in linked.used], href)
+        if section and page.toc is not None:
+            entry = AnchorLink("Words on this page", "words-on-this-page", 2)
+            top = list(page.toc)
+            (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
+        return linked.html + section
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Every page has been read by now, and none has been written yet: stop here if a page fails a check.
+        assert self.easy_read is not None
+        enforced = self.easy_read.enforced_problems()
+        if enforced:
+            raise PluginError(
+                "Some pages are not easy to read yet:\n" + "\n".join(enforced)
+                + "\nRun `python -m generator readability` to see the figures for every page."
+            )
+        waiting = len(self.easy_read.readability_problems()) + len(self.easy_read.acronym_problems())
+        if waiting:
+            log.info(
+                "Easy-read checks: %d things to fix (not stopping the build: see data/readability.yml). "
+                "Run `python -m generator readability` to see them.", waiting,
+            )
+        return env
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.data_dir is not None:
