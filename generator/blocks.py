@@ -30,8 +30,14 @@ def forum_list(data: SiteData, today: date, root: str) -> str:
     return render("blocks/forum-list.md.j2", views=views, root=root)
 
 
+def contact(data: SiteData, today: date, root: str) -> str:
+    """How to reach us, from data/site.yml, so the email and phone number are written in 1 place only."""
+    return render("blocks/contact.md.j2", contact=data.settings.contact, organisation=data.settings.organisation)
+
+
 BLOCKS: dict[str, Block] = {
     "forum-list": forum_list,
+    "contact": contact,
 }
 
 
