@@ -1,7 +1,7 @@
 """The acronym check: every word in capitals on a page must be in the glossary or on the exceptions list.
 
-"A word in capitals" has at least 2 capital letters and no more small letters than capitals:
-NHS, SaBP, ImROC and CCGs count; YouTube, WhatsApp and McDonald do not (they are names).
+"A word in capitals" has at least 2 capital letters, no more small letters than capitals, and no digits:
+NHS, SaBP, ImROC and CCGs count; YouTube, WhatsApp and McDonald do not (they are names), nor GU21 (a postcode).
 """
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 def is_capital_word(word: str) -> bool:
+    if any(ch.isdigit() for ch in word):
+        return False  # postcodes (GU21), paper sizes (A4): not acronyms to explain
     upper = sum(1 for ch in word if ch.isupper())
     lower = sum(1 for ch in word if ch.islower())
     return upper >= 2 and upper >= lower

@@ -25,6 +25,11 @@ def _normal(token: str) -> str:
     return token.translate(_DASHES).casefold()
 
 
+def form_key(form: str) -> tuple[str, ...]:
+    """How the matcher files a form: its tokens in small letters. Two forms with one key are the same word."""
+    return tuple(_normal(t) for t in _TOKEN.findall(form))
+
+
 def plural(form: str) -> str | None:
     """The usual English plural of a form's last word, or None when it has none (ends in a digit)."""
     last = form.rsplit(" ", 1)[-1]

@@ -20,6 +20,7 @@ from .models.readability import Limits, ReadabilitySettings
 from .sentences import sentences, words
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ICON = re.compile(r":[a-z0-9_+-]+:")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def page_sentences(html: str) -> list[Sentence]:
     for run in text_runs(html):
         if run.skip_readability:
             continue
-        pieces.setdefault(run.block, []).append(run.text)
+        # ":material-forum:" is an icon name the build turns into a picture: not a word anyone reads.
+        pieces.setdefault(run.block, []).append(_ICON.sub("", run.text))
         prose[run.block] = prose.get(run.block, True) and not (run.heading or run.in_table)
     found = []
     for block, texts in pieces.items():
@@ -87,16 +89,20 @@ def measure(
     kind, limits = limits_for(page, settings)
     found = page_sentences(html)
     prose = [s for s in found if s.prose]
-    prose_words = [w for s in prose for w in _LETTERS.findall(s.text)]
     word_count = sum(s.words for s in prose)
     explained_words = set(explained)
+    prose_words: list[str] = []
     syllable_total = 0
     long_words: list[str] = []
-    for word in prose_words:
-        count = syllables(word)
-        syllable_total += count
-        if count >= settings.long_word_syllables and word.casefold() not in explained_words:
-            long_words.append(word)
+    for sentence in prose:
+        for position, word in enumerate(_LETTERS.findall(sentence.text)):
+            prose_words.append(word)
+            count = syllables(word)
+            syllable_total += count
+            # Names (a capital letter inside a sentence: Surrey, January) are not words an editor can swap.
+            is_name = position > 0 and word[0].isupper()
+            if count >= settings.long_word_syllables and not is_name and word.casefold() not in explained_words:
+                long_words.append(word)
     longest = max(found, key=lambda s: s.words, default=Sentence("", 0, True))
     ease = None
     if prose and prose_words and word_count >= settings.min_words_for_reading_ease:

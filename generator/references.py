@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from .meeting_checks import MEETING_CHECKS
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -64,15 +65,6 @@ def forums_name_real_areas(data: SiteData) -> Iterator[Problem]:
 def glossary_links_real_words(data: SiteData) -> Iterator[Problem]:
     for term in data.glossary:
         yield from check_refs(data, term, "related", term.related, data.glossary, "glossary word", "data/glossary.yml")
-
-
-@needs("meetings", "bodies", "people")
-def meetings_name_real_bodies_and_people(data: SiteData) -> Iterator[Problem]:
-    for meeting in data.meetings:
-        yield from check_ref(data, meeting, ("body",), meeting.body, data.bodies, "group", "data/bodies.yml")
-        yield from check_ref(data, meeting, ("chair",), meeting.chair, data.people, "person", "data/people.yml")
-        yield from check_refs(data, meeting, "attended", meeting.attended, data.people, "person", "data/people.yml")
-        yield from check_refs(data, meeting, "apologies", meeting.apologies, data.people, "person", "data/people.yml")
 
 
 @needs("toolkits")
@@ -159,10 +151,34 @@ def schedule_changes_match_planned_forums(data: SiteData) -> Iterator[Problem]:
             yield data.problem(schedule, (*where, "mode"), f"The {forum.name} has no venue, so it can't meet in person. Add a venue in data/forums.yml.")
 
 
+@needs("glossary")
+def glossary_forms_differ(data: SiteData) -> Iterator[Problem]:
+    """Each way of writing a word may belong to 1 glossary word only, or the site cannot tell which to link."""
+    from .glossary import form_key
+
+    owner: dict[tuple[str, ...], str] = {}
+    for term in data.glossary:
+        mine: set[tuple[str, ...]] = set()
+        for field, written in [(("term",), term.term), *((("other_forms", i), f) for i, f in enumerate(term.other_forms))]:
+            key = form_key(written)
+            if key in mine:
+                continue
+            mine.add(key)
+            if key in owner:
+                yield data.problem(
+                    term, field,
+                    f'"{written}" is already a form of the glossary word "{owner[key]}". '
+                    "Each form can belong to 1 word only: delete it here or there.",
+                )
+            else:
+                owner[key] = term.term
+
+
 REFERENCE_CHECKS = (
     forums_name_real_areas,
     glossary_links_real_words,
-    meetings_name_real_bodies_and_people,
+    glossary_forms_differ,
+    *MEETING_CHECKS,  # groups, meetings, feedback and privacy: generator/meeting_checks.py
     toolkit_numbers_differ,
     schedule_fits_the_forums,
     schedule_changes_match_planned_forums,
