@@ -1,0 +1,100 @@
+// The browser probe of the accessibility gate (run by generator/a11y.py; reads its plan as JSON on stdin).
+//
+// pa11y-ci checks rules inside one page at one size. This looks at what a person meets instead:
+// - at 320px wide, nothing may scroll sideways (WCAG 1.4.10 reflow);
+// - no page may ask any host but its own for anything (privacy, and the site must work offline);
+// - buttons, form fields and navigation links are at least 44 by 44 pixels (WCAG 2.5.5);
+// - the main pages are photographed at each width, for a person to look at.
+// It prints one JSON line: {"problems": [{"page", "problem"}], "screenshots": [...]}.
+import { mkdirSync, readFileSync } from "node:fs";
+import puppeteer from "puppeteer";
+
+const plan = JSON.parse(readFileSync(0, "utf8"));
+const origin = new URL(plan.base).origin;
+const problems = [];
+const screenshots = [];
+
+// Links inside running text are exempt from the 44px rule (WCAG 2.5.5 "inline"); everything else must be big.
+function smallTargets() {
+  const targets = document.querySelectorAll(
+    "a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex='-1'])",
+  );
+  const small = [];
+  for (const element of targets) {
+    const style = getComputedStyle(element);
+    if (style.visibility === "hidden" || style.display === "none") continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    // An off-screen skip link is only a target once it is focused and shown.
+    if (box.right <= 0 || box.bottom <= 0) continue;
+    if (element.closest("[hidden], .md-search, .md-dialog, .md-tooltip2, .md-tooltip")) continue;
+    const block = element.parentElement && element.parentElement.closest("p, li, td, th, dd, dt, figcaption, blockquote");
+    if (style.display === "inline" && block) {
+      const text = block.textContent.replace(element.textContent, "").trim();
+      if (text.length > 0) continue;
+    }
+    if (box.width < 43.5 || box.height < 43.5) {
+      const name = (element.getAttribute("aria-label") || element.textContent || element.getAttribute("name") || "").trim().slice(0, 40);
+      small.push(`${element.tagName.toLowerCase()} "${name}" is ${Math.round(box.width)}×${Math.round(box.height)}px`);
+    }
+  }
+  return small;
+}
+
+function sidewaysOverflow() {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const wide = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    if (box.right > width + 1 && box.width > 0) {
+      const id = element.id ? `#${element.id}` : element.className && typeof element.className === "string" ? `.${element.className.split(" ")[0]}` : "";
+      wide.push(`${element.tagName.toLowerCase()}${id}`);
+      if (wide.length >= 3) break;
+    }
+  }
+  return [`scrolls sideways at ${width}px wide (page is ${document.documentElement.scrollWidth}px): ${wide.join(", ")}`];
+}
+
+const browser = await puppeteer.launch({ executablePath: plan.chromium, args: plan.args, headless: true });
+try {
+  mkdirSync(plan.out, { recursive: true });
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  let current = "";
+  await tab.setRequestInterception(true);
+  tab.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("data:") || url.startsWith("blob:") || url.startsWith("about:") || new URL(url).origin === origin) {
+      request.continue();
+    } else {
+      problems.push({ page: current, problem: `asked another host for ${url}` });
+      request.abort();
+    }
+  });
+  for (const width of plan.widths) {
+    await tab.setViewport({ width, height: 900 });
+    for (const page of plan.pages) {
+      current = page;
+      const response = await tab.goto(plan.base + page, { waitUntil: "load", timeout: 60000 });
+      if (!response || (response.status() >= 400 && !page.endsWith("404.html"))) {
+        problems.push({ page, problem: `could not be opened (HTTP ${response ? response.status() : "no answer"})` });
+        continue;
+      }
+      if (width === Math.min(...plan.widths)) {
+        for (const problem of await tab.evaluate(sidewaysOverflow)) problems.push({ page, problem });
+      }
+      for (const problem of await tab.evaluate(smallTargets)) {
+        problems.push({ page, problem: `target smaller than 44×44px at ${width}px wide: ${problem}` });
+      }
+      if (plan.screenshots.includes(page)) {
+        const name = (page.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home") + `-${width}.png`;
+        await tab.screenshot({ path: `${plan.out}/${name}`, fullPage: true });
+        screenshots.push(name);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify({ problems, screenshots }));
