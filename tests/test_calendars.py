@@ -74,7 +74,7 @@ def test_each_event_says_the_mode_and_the_place_or_how_to_join(files: dict[str, 
     assert "We email you a link the day before." in str(online["DESCRIPTION"])
     in_person = by_uid["east-surrey-round-2@coproduction-surrey"]
     assert str(in_person["SUMMARY"]) == "East Surrey forum (in person)"
-    assert str(in_person["LOCATION"]) == "Redhill Community Centre (example), 1 Example Road, Redhill, RH1 0XX"
+    assert str(in_person["LOCATION"]) == "Redhill Community Centre, 12 Station Road, Redhill, RH1 0XX"
     assert "Redhill train station" in str(in_person["DESCRIPTION"])
     assert (in_person.end - in_person.start).total_seconds() == 120 * 60
 

@@ -147,7 +147,7 @@ def test_area_page_tells_a_newcomer_when_where_and_how(data: SiteData) -> None:
     next_part = text[text.index("## Your next forum"): text.index("## Dates coming up")]
     assert "- **Date:** Monday 11 January 2027" in next_part
     assert "- **Time:** 10:30am to 12:30pm" in next_part
-    assert "in person, at Epsom Community Hall (example), 3 Example Lane, Epsom, KT17 0XX" in next_part
+    assert "in person, at Epsom Community Hall, 8 Church Lane, Epsom, KT17 0XX" in next_part
     assert "## How to join online" in text and "Tell us you are coming." in text
     assert "- Hearing loop: no" in text and "portable loop" in text
     past = text[text.index("## Past forums"):]
@@ -186,13 +186,16 @@ def test_json_ld_events_say_mode_place_and_status(data: SiteData) -> None:
 
 def test_schedule_page_is_an_accessible_table(data: SiteData) -> None:
     text = _page(data, "forums/schedule.md")
-    assert "<caption>Every community forum in 2027, in date order</caption>" in text
-    assert text.count('<th scope="col">') == 2 * 5
-    assert text.count('<th scope="row">') == 48
+    assert "<caption>All forums in 2027, by date</caption>" in text
+    assert text.count("<th scope=\"col\">") == 6 + 2 * 5
+    assert text.count("<th scope=\"row\">") == 4 + 48
     assert "Cancelled. The hall was closed for repairs." in text
-    assert "### Round 5: January 2027" in text
-    assert "- Online: Guildford & Waverley and Farnham and Northeast Hants, and the Surrey-wide evening forum." in text
-    assert "- Development Group: end of February 2027." in text
+    rounds = text[text.index("## The next 4 rounds"): text.index("## Forums in 2026")]
+    assert ('<th scope="row">Round 5</th>\n<td>Early January 2027</td>\n'
+            "<td>Guildford &amp; Waverley and Farnham and Northeast Hants, and the Surrey-wide evening forum</td>\n"
+            "<td>East Surrey, Northwest Surrey and Surrey Downs</td>\n"
+            "<td>End of February 2027</td>\n<td>March 2027</td>") in rounds
+    assert rounds.count('<th scope="row">') == 4
 
 
 def test_home_page_block_shows_the_next_forum_of_each_area(data: SiteData) -> None:
