@@ -40,25 +40,16 @@ def forums_document(data: SiteData, today: date) -> dict[str, Any]:
 
 def api_documents(data: SiteData, today: date) -> dict[str, Any]:
     """`api/<kind>.json` → its content. People who keep their name private appear by role only."""
-    from .pages.meetings import shown_name
-
-    people = {p.id: shown_name(p) for p in data.people}
-
-    def public_meeting(meeting: Any) -> dict[str, Any]:
-        record = meeting.model_dump(mode="json")
-        record["chair"] = people[meeting.chair]
-        record["attended"] = [people[p] for p in meeting.attended]
-        record["apologies"] = [people[p] for p in meeting.apologies]
-        return record
+    # Meetings and feedback are built from the same views as their pages, so names stay hidden the same way.
+    from .feedback import public_feedback
+    from .meeting_views import public_meetings
 
     return {
         "api/areas.json": {"areas": _dump(data.areas)},
         "api/forums.json": forums_document(data, today),
         "api/glossary.json": {"terms": _dump(data.glossary)},
-        "api/meetings.json": {
-            "bodies": _dump(data.bodies),
-            "meetings": [public_meeting(m) for m in sorted(data.meetings, key=lambda m: m.date)],
-        },
+        "api/meetings.json": public_meetings(data, today),
+        "api/feedback.json": public_feedback(data, today),
         "api/toolkits.json": {"toolkits": _dump(sorted(data.toolkits, key=lambda t: t.number))},
     }
 

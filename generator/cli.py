@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .api import api_documents, to_json
 from .calendars import calendar_documents
+from .feeds import feed_documents
 from .load import SiteData, load_site_data
+from .meeting_checks import governance_warnings
 from .pages import all_pages
 from .problems import DataProblems
 from .sitebuild import build_site
@@ -18,10 +20,14 @@ from .today import resolve_today
 
 def _load(root: Path, data: str) -> SiteData | None:
     try:
-        return load_site_data(root / data, root)
+        loaded = load_site_data(root / data, root)
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return None
+    # Warnings do not stop the build (the record must stay true), but editors must see them.
+    for warning in governance_warnings(loaded):
+        print(f"Warning (the build goes on): {warning}", file=sys.stderr)
+    return loaded
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -71,6 +77,11 @@ def cmd_render(args: argparse.Namespace) -> int:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
+        written += 1
+    for path, text in feed_documents(data, today).items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
         written += 1
     print(f"Wrote {written} files to {out}.")
     return 0

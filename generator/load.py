@@ -131,6 +131,9 @@ def _validate(doc: YamlDocument, source: Source, value: Any) -> tuple[BaseModel 
         problems = []
         for detail in error.errors():
             loc = _without_union_tags(value, tuple(detail["loc"]))
+            if detail["type"] == "union_tag_invalid":
+                # Point at the wrong `kind: ...` line itself, not at the start of the item.
+                loc = (*loc, str((detail.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
             message = describe_validation_error(detail, source.model)
             line, col = doc.position(loc, key=detail["type"] == "extra_forbidden")
             problems.append(Problem(doc.file, line, col, dotted(loc), message))

@@ -23,6 +23,8 @@ from .api import api_documents, to_json
 from .calendars import calendar_documents
 from .blocks import UnknownBlock, fill_blocks
 from .easyread import SiteCheck, glossary_matcher
+from .feeds import feed_documents
+from .meeting_checks import governance_warnings
 from .glossary import Matcher, link_terms, words_on_page
 from .load import SiteData, load_site_data
 from .pages import all_pages
@@ -61,6 +63,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.data = load_site_data(self.data_dir, self.data_dir.parent)
         except DataProblems as problems:
             raise PluginError("The data has mistakes:\n" + problems.report()) from None
+        # Logged as INFO on purpose: strict mode fails on WARNING, and these must not stop the build
+        # (an inquorate meeting's record stays true). `python -m generator check` prints them too.
+        for warning in governance_warnings(self.data):
+            log.info("Check this (not an error): %s", warning)
         # Fresh for every build, so `mkdocs serve` reports the pages as they are now.
         self.matcher = glossary_matcher(self.data)
         self.easy_read = SiteCheck(self.data, self.data_dir.parent, Path(config.docs_dir))
@@ -74,6 +80,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         for path, document in api_documents(self.data, self.today).items():
             files.append(File.generated(config, path, content=to_json(document)))
         for path, text in calendar_documents(self.data, self.today).items():
+            files.append(File.generated(config, path, content=text))
+        for path, text in feed_documents(self.data, self.today, config.site_url).items():
             files.append(File.generated(config, path, content=text))
         return files
 

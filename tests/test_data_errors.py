@@ -100,7 +100,7 @@ def test_reference_to_missing_person(project: Path) -> None:
     edit(meeting, "chair: amira-khan", "chair: amira")
     (found,) = problems_for(project)
     assert found.startswith(
-        'data/meetings/2026-02-26-development-group.yml:8:8: chair: There is no person with the id "amira". Use one of: '
+        'data/meetings/2026-02-26-development-group.yml:8:8: chair: "amira" is not a member of the Trust Communities Development Group. Use one of: '
     )
 
 

@@ -22,9 +22,11 @@ PageMaker = Callable[["SiteData", date], Iterable[Page]]
 
 
 def all_pages(data: SiteData, today: date) -> list[Page]:
-    from . import forums, glossary, meetings, toolkits
+    from . import feedback, forums, glossary, meetings, newsletters, toolkits
 
-    makers: list[PageMaker] = [forums.pages, glossary.pages, meetings.pages, toolkits.pages]
+    makers: list[PageMaker] = [
+        forums.pages, glossary.pages, meetings.pages, feedback.pages, newsletters.pages, toolkits.pages,
+    ]
     pages = [page for make in makers for page in make(data, today)]
     paths = [p.path for p in pages]
     duplicates = {p for p in paths if paths.count(p) > 1}

@@ -1,37 +1,44 @@
-"""Pages for the groups that meet in public and their meetings."""
+"""Pages for the groups that meet in public: each group, each meeting, and one list of actions."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..meeting_views import Directory, all_actions, meeting_views, shown_name
 from ..render import render
 from . import Page
 
 if TYPE_CHECKING:
     from ..load import SiteData
-    from ..models.meetings import Person
+
+__all__ = ["pages", "shown_name"]
+
+# Where the Atom feed of minutes, agendas and newsletters is written (see generator/feeds.py).
+FEED_PATH = "feeds/meetings.xml"
 
 
-def shown_name(person: Person) -> str:
-    """A person's name only if they said yes to it being public; otherwise their role."""
-    return f"{person.name}, {person.role}" if person.show_name else person.role
+def cap(text: str) -> str:
+    """Capital first letter only: "the NHS Trust" → "The NHS Trust" (str.capitalize would give "The nhs trust")."""
+    return text[:1].upper() + text[1:]
 
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:
-    people = {p.id: p for p in data.people}
-    bodies = {b.id: b for b in data.bodies}
-    meetings = sorted(data.meetings, key=lambda m: m.date, reverse=True)
-    yield Page("meetings/index.md", render("meetings/index.md.j2", bodies=data.bodies, meetings=meetings, today=today))
-    for meeting in meetings:
+    views = meeting_views(data, today)
+    directory = Directory(data)
+    coming = sorted((v for v in views if not v.held), key=lambda v: v.meeting.date)
+    yield Page(
+        "meetings/index.md",
+        render("meetings/index.md.j2", bodies=data.bodies, views=views, coming=coming, feed=FEED_PATH, today=today),
+    )
+    for body in data.bodies:
         yield Page(
-            f"meetings/{meeting.id}.md",
+            f"meetings/{body.id}.md",
             render(
-                "meetings/meeting.md.j2",
-                meeting=meeting,
-                body=bodies[meeting.body],
-                chair=shown_name(people[meeting.chair]),
-                attended=[shown_name(people[p]) for p in meeting.attended],
-                apologies=[shown_name(people[p]) for p in meeting.apologies],
+                "meetings/body.md.j2", body=body, seats=directory.seats(body),
+                views=[v for v in views if v.body.id == body.id], feed=FEED_PATH, cap=cap,
             ),
         )
+    for view in views:
+        yield Page(f"meetings/{view.meeting.id}.md", render("meetings/meeting.md.j2", view=view, feed=FEED_PATH, today=today, cap=cap))
+    yield Page("meetings/actions.md", render("meetings/actions.md.j2", actions=all_actions(views), today=today))

@@ -1,0 +1,249 @@
+"""Checks on groups, meetings and feedback that need more than one record: mistakes and warnings.
+
+Mistakes stop the build (they are registered in `references.REFERENCE_CHECKS`). Warnings do not:
+a meeting that made decisions without a quorum really happened, and the record must stay true.
+`governance_warnings` lists them for `python -m generator check` and `build`, and pages show them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from .governance import chair_turns, count_quorum
+from .models.meetings import Body, Meeting
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .load import SiteData
+
+# Where meeting papers live: MkDocs copies files in content/ to the site as they are.
+CONTENT_DIR = "content"
+PAPER_FORMATS: dict[str, str] = {
+    ".pdf": "PDF",
+    ".docx": "Word document",
+    ".doc": "Word document",
+    ".odt": "OpenDocument text",
+    ".pptx": "PowerPoint slides",
+    ".xlsx": "Excel spreadsheet",
+    ".csv": "CSV spreadsheet",
+    ".txt": "plain text",
+    ".rtf": "Rich Text document",
+}
+
+
+def _needs(*attrs: str) -> Any:
+    # Same mark as references.needs; kept here so this module does not import references (which imports it).
+    def mark(check: Any) -> Any:
+        check.needs = attrs
+        return check
+
+    return mark
+
+
+def _choices(known: Sequence[str]) -> str:
+    return ", ".join(sorted(known)) or "none yet"
+
+
+def _bodies(data: SiteData) -> dict[str, Body]:
+    return {b.id: b for b in data.bodies}
+
+
+@_needs("bodies", "people")
+def bodies_are_consistent(data: SiteData) -> Iterator[Problem]:
+    people = {p.id for p in data.people}
+    for body in data.bodies:
+        sectors = [s.id for s in body.sectors]
+        seen: set[str] = set()
+        for index, member in enumerate(body.members):
+            if member.id in seen:
+                yield data.problem(body, ("members", index, "id"), f'The member id "{member.id}" is used twice in this group. Give each seat its own id.')
+            seen.add(member.id)
+            if member.person not in people:
+                yield data.problem(
+                    body, ("members", index, "person"),
+                    f'There is no person with the id "{member.person}". Use one of: {_choices(list(people))}. Or add them to data/people.yml.',
+                )
+            if member.sector not in sectors:
+                yield data.problem(
+                    body, ("members", index, "sector"),
+                    f'This group has no sector "{member.sector}". Use one of: {_choices(sectors)}. Or add it under sectors.',
+                )
+
+
+def _member_refs(meeting: Meeting) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if meeting.chair:
+        yield ("chair",), meeting.chair
+    for index, ident in enumerate(meeting.attended):
+        yield ("attended", index), ident
+    for index, ident in enumerate(meeting.apologies):
+        yield ("apologies", index), ident
+    for index, item in enumerate(meeting.agenda):
+        if item.lead:
+            yield ("agenda", index, "lead"), item.lead
+    for index, action in enumerate(meeting.actions):
+        yield ("actions", index, "who"), action.who
+
+
+@_needs("meetings", "bodies", "people")
+def meetings_name_real_members(data: SiteData) -> Iterator[Problem]:
+    bodies = _bodies(data)
+    for meeting in data.meetings:
+        if not meeting.id.startswith(meeting.date.isoformat()):
+            yield data.problem(
+                meeting, ("date",),
+                f"The file name says one date, but this says {meeting.date.isoformat()}. "
+                f"Name the file {meeting.date.isoformat()}-{meeting.body}.yml.",
+            )
+        if meeting.end <= meeting.start:
+            yield data.problem(meeting, ("end",), "The meeting ends before it starts. Check the start and end times.")
+        body = bodies.get(meeting.body)
+        if body is None:
+            yield data.problem(
+                meeting, ("body",),
+                f'There is no group with the id "{meeting.body}". Use one of: {_choices(list(bodies))}. Or add it to data/bodies.yml.',
+            )
+            continue
+        seats = [m.id for m in body.members]
+        for field, ident in _member_refs(meeting):
+            if ident not in seats:
+                yield data.problem(
+                    meeting, field,
+                    f'"{ident}" is not a member of the {body.name}. Use one of: {_choices(seats)}. Or add them to its members in data/bodies.yml.',
+                )
+        for index, ident in enumerate(meeting.apologies):
+            if ident in meeting.attended:
+                yield data.problem(meeting, ("apologies", index), f'"{ident}" is listed as came and as sent apologies. Keep only one.')
+        for index, ident in enumerate(meeting.attended):
+            if ident in meeting.attended[:index]:
+                yield data.problem(meeting, ("attended", index), f'"{ident}" is listed twice. Keep only one.')
+        if meeting.chair and meeting.chair in seats and meeting.chair not in meeting.attended:
+            yield data.problem(meeting, ("chair",), f'The chair "{meeting.chair}" must also be in the list of people who came.')
+        held = bool(meeting.attended or meeting.minutes or meeting.decisions)
+        if held and not meeting.chair:
+            yield data.problem(meeting, ("chair",), '"chair" is missing. Say who chaired the meeting, by member id.')
+        if held and meeting.summary is None:
+            yield data.problem(meeting, ("summary",), '"summary" is missing. Add an easy-read summary of the meeting.')
+
+
+@_needs("meetings")
+def meeting_papers_exist(data: SiteData) -> Iterator[Problem]:
+    if data.root is None:
+        return
+    content = data.root / CONTENT_DIR
+    for meeting in data.meetings:
+        for index, paper in enumerate(meeting.papers):
+            path = PurePosixPath(paper.file)
+            if path.is_absolute() or ".." in path.parts:
+                yield data.problem(meeting, ("papers", index, "file"), f"Write the file's place inside {CONTENT_DIR}/, like papers/2026-02-26/agenda.pdf.")
+                continue
+            if path.suffix.lower() not in PAPER_FORMATS:
+                kinds = ", ".join(sorted(PAPER_FORMATS))
+                yield data.problem(meeting, ("papers", index, "file"), f"We cannot publish a {path.suffix or 'file without an ending'} file as a paper. Use one of: {kinds}.")
+                continue
+            if not (content / path).is_file():
+                yield data.problem(
+                    meeting, ("papers", index, "file"),
+                    f"There is no file {CONTENT_DIR}/{paper.file}. Put the paper there, or check the name.",
+                )
+
+
+@_needs("feedback", "forums")
+def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
+    feedback = data.feedback
+    forums = [f.id for f in data.forums]
+    themes = [t.id for t in feedback.themes]
+    seen: set[str] = set()
+    for index, item in enumerate(feedback.items):
+        if item.id in seen:
+            yield data.problem(feedback, ("items", index, "id"), f'The id "{item.id}" is used twice. Give each item its own id.')
+        seen.add(item.id)
+        if item.forum not in forums:
+            yield data.problem(feedback, ("items", index, "forum"), f'There is no forum with the id "{item.forum}". Use one of: {_choices(forums)}.')
+        if item.theme not in themes:
+            yield data.problem(
+                feedback, ("items", index, "theme"),
+                f'There is no theme with the id "{item.theme}". Use one of: {_choices(themes)}. Or add it under themes.',
+            )
+        if item.response and item.response.date < item.raised:
+            yield data.problem(feedback, ("items", index, "response", "date"), "The answer is dated before the point was raised. Check both dates.")
+
+
+def _texts(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every piece of text in a record, with where it is."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    # The full name, or any part of it as a whole word with its capital: "Jo", "Bright".
+    parts = [re.escape(p) for p in name.split() if len(p) >= 2]
+    return re.compile(r"\b(?:" + "|".join([re.escape(name), *parts]) + r")\b")
+
+
+@_needs("people", "bodies", "meetings", "feedback")
+def private_names_stay_private(data: SiteData) -> Iterator[Problem]:
+    """A person who has not said yes must not be named anywhere the site shows text, ids included."""
+    private = [p for p in data.people if not p.show_name]
+    if not private:
+        return
+    patterns = [(p, _name_pattern(p.name)) for p in private]
+    for index, person in enumerate(data.people):
+        for other, _ in patterns:
+            slug_parts = {part.lower() for part in other.name.split() if len(part) >= 3}
+            if slug_parts & set(person.id.split("-")):
+                yield data.problem(person, ("id",), f"This id holds part of {other.role.lower()}'s name, who keeps it private. Use an id like adviser-3.")
+    records: list[tuple[object, Any]] = [(b, b.model_dump(mode="json")) for b in data.bodies]
+    records += [(m, m.model_dump(mode="json")) for m in data.meetings]
+    if data.feedback is not None:
+        records.append((data.feedback, data.feedback.model_dump(mode="json")))
+    for record, dumped in records:
+        for path, text in _texts(dumped):
+            for person, pattern in patterns:
+                if pattern.search(text):
+                    yield data.problem(
+                        record, path,
+                        f'This names "{person.id}", who keeps their name private. Write their role instead, like "{person.role}".',
+                    )
+
+
+MEETING_CHECKS = (
+    bodies_are_consistent,
+    meetings_name_real_members,
+    meeting_papers_exist,
+    feedback_names_real_forums_and_themes,
+    private_names_stay_private,
+)
+
+
+def governance_warnings(data: SiteData) -> list[Problem]:
+    """Things an editor should look at that do not stop the build, each with its file and line."""
+    warnings: list[Problem] = []
+    bodies = _bodies(data)
+    for meeting in data.meetings:
+        body = bodies[meeting.body]
+        if meeting.attended and meeting.decisions:
+            count = count_quorum(body, meeting.attended)
+            if not count.quorate:
+                warnings.append(data.problem(
+                    meeting, ("decisions",),
+                    f"This meeting was not quorate ({count.organisation_representatives} organisation representatives, "
+                    f"{count.experience_advisers} experts by experience) but records decisions. "
+                    "The group should confirm them at its next quorate meeting.",
+                ))
+    for body in data.bodies:
+        for turn in chair_turns(body, data.meetings):
+            if turn.breaks_rotation and turn.expected and turn.actual:
+                warnings.append(data.problem(
+                    turn.meeting, ("chair",),
+                    f"It was the turn of {turn.expected.name} to chair, but the chair was from {turn.actual.name}. "
+                    "Check the chair, or say why in the minutes.",
+                ))
+    return sorted(warnings)

@@ -1,0 +1,24 @@
+"""The "You said, we did" page: every point from the forums, grouped by theme, with what was done."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..feedback import by_theme, feedback_views
+from ..render import render
+from . import Page
+
+if TYPE_CHECKING:
+    from ..load import SiteData
+
+
+def pages(data: SiteData, today: date) -> Iterator[Page]:
+    views = feedback_views(data, today)
+    yield Page(
+        "feedback/index.md",
+        render(
+            "feedback/index.md.j2", groups=by_theme(views), views=views,
+            response_days=data.feedback.response_days, today=today,
+        ),
+    )

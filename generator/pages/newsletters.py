@@ -1,0 +1,21 @@
+"""A newsletter page for each round of forums, and a list of them."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..newsletters import newsletters
+from ..render import render
+from . import Page
+
+if TYPE_CHECKING:
+    from ..load import SiteData
+
+
+def pages(data: SiteData, today: date) -> Iterator[Page]:
+    issues = newsletters(data, today)
+    forums = {f.id: f.name for f in data.forums}
+    yield Page("newsletters/index.md", render("newsletters/index.md.j2", issues=issues))
+    for issue in issues:
+        yield Page(f"newsletters/{issue.slug}.md", render("newsletters/newsletter.md.j2", issue=issue, forums=forums))
