@@ -1,0 +1,135 @@
+"""Finding and linking glossary words: plurals, capitals, overlaps, and places a link must never go."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.glossary import Entry, Matcher, link_terms, plural
+
+ENTRIES = [
+    Entry("co-production", ("Co-production", "coproduction")),
+    Entry("production", ("Production",)),
+    Entry("peer-support", ("Peer support",)),
+    Entry("peer-support-worker", ("Peer support worker",)),
+    Entry("carer", ("Carer",)),
+    Entry("capacity", ("Capacity",)),
+    Entry("nhs", ("NHS", "National Health Service")),
+    Entry("ccg", ("CCG",)),
+    Entry("trust", ("Trust",), match_case=True),
+    Entry("minutes", ("Minutes",), not_after_number=True),
+    Entry("forum", ("Forum",)),
+]
+MATCHER = Matcher(ENTRIES)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.term_id) for m in MATCHER.find(text)]
+
+
+def href(term_id: str) -> str:
+    return f"../glossary/{term_id}/"
+
+
+def link(term_id: str, text: str) -> str:
+    return f'<a class="glossary-link" href="../glossary/{term_id}/">{text}</a>'
+
+
+def test_plural_rules() -> None:
+    assert plural("Carer") == "Carers"
+    assert plural("Capacity") == "Capacities"
+    assert plural("Access") == "Accesses"
+    assert plural("Peer support worker") == "Peer support workers"
+    assert plural("CCG") == "CCGs"
+    assert plural("Care Act 2014") is None
+
+
+def test_plurals_and_possessives_are_found() -> None:
+    assert found("Carers, a carer's day, capacities and 3 CCGs.") == [
+        ("Carers", "carer"), ("carer", "carer"), ("capacities", "capacity"), ("CCGs", "ccg"),
+    ]
+
+
+def test_capitals_follow_the_form() -> None:
+    # "Forum" is an ordinary word: any capitals. "NHS" only as written. "Trust" asks for its capital.
+    assert found("forum FORUM Forum") == [("forum", "forum"), ("FORUM", "forum"), ("Forum", "forum")]
+    assert found("nhs Nhs NHS") == [("NHS", "nhs")]
+    assert found("we trust the Trust") == [("Trust", "trust")]
+
+
+def test_longer_word_wins_over_the_word_inside_it() -> None:
+    assert found("Co-production is not production.") == [("Co-production", "co-production"), ("production", "production")]
+    assert found("Ask a peer support worker about peer support.") == [
+        ("peer support worker", "peer-support-worker"), ("peer support", "peer-support"),
+    ]
+    assert found("the co\u2011production way") == [("co\u2011production", "co-production")]
+
+
+def test_a_phrase_never_spans_punctuation_but_may_span_a_line_break() -> None:
+    assert found("a peer, support group") == []
+    assert found("the National Health\nService") == [("National Health\nService", "nhs")]
+
+
+def test_a_unit_after_a_number_is_not_the_glossary_word() -> None:
+    assert found("It lasts 45 minutes. Read the minutes.") == [("minutes", "minutes")]
+    assert [m.start for m in MATCHER.find("45 minutes then minutes")] == [16]
+
+
+def test_only_the_first_use_is_linked_and_every_word_is_listed() -> None:
+    result = link_terms("<p>A carer and a forum. Another carer.</p>", MATCHER, href)
+    assert result.html == f"<p>A {link('carer', 'carer')} and a {link('forum', 'forum')}. Another carer.</p>"
+    assert result.used == ["carer", "forum"]
+
+
+def test_headings_and_links_are_not_linked_and_the_next_use_is() -> None:
+    html = '<h2>Carers</h2>\n<p><a href="x/">Carer help</a> for a carer.</p>'
+    result = link_terms(html, MATCHER, href)
+    assert result.html == f'<h2>Carers</h2>\n<p><a href="x/">Carer help</a> for a {link("carer", "carer")}.</p>'
+    assert result.used == ["carer"]
+
+
+def test_code_scripts_styles_and_form_controls_are_left_alone() -> None:
+    html = (
+        '<p><code>carer</code></p><pre>forum</pre>'
+        '<script type="application/ld+json">{"name": "Forum for carers", "x": "<p>forum</p>"}</script>'
+        "<style>.forum::after { content: 'carer'; }</style>"
+        '<form><label for="n">Your carer</label><textarea id="n">forum</textarea>'
+        '<select><option>Forum</option></select><button>Join the forum</button></form>'
+        '<div data-glossary="off"><p>carer</p></div>'
+    )
+    result = link_terms(html, MATCHER, href)
+    assert result.html == html
+    # Seen in a label or a switched-off part still counts as used; hidden text does not.
+    assert result.used == ["carer"]
+
+
+def test_the_words_own_page_neither_links_nor_lists_it() -> None:
+    result = link_terms("<p>A carer goes to a forum.</p>", MATCHER, href, own="carer")
+    assert result.html == f"<p>A carer goes to a {link('forum', 'forum')}.</p>"
+    assert result.used == ["forum"]
+
+
+def test_entities_and_attributes_are_kept_byte_for_byte() -> None:
+    html = '<p title="carer">Carers &amp; the NHS&#39;s <em>forum</em></p>'
+    result = link_terms(html, MATCHER, href)
+    assert result.html == (
+        f'<p title="carer">{link("carer", "Carers")} &amp; the {link("nhs", "NHS")}&#39;s '
+        f'<em>{link("forum", "forum")}</em></p>'
+    )
+
+
+_TAGS = st.sampled_from(["<p>", "</p>", "<h2>", "</h2>", "<a href='x'>", "</a>", "<code>", "</code>", "<br>", "&amp;"])
+_WORDS = st.sampled_from(["carer", "Carers", "co-production", "production", "peer", "support", "NHS", "45", "minutes", " ", "\n", ", ", "."])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_TAGS, _WORDS), max_size=40))
+def test_linking_only_adds_links(parts: list[str]) -> None:
+    html = "".join(parts)
+    result = link_terms(html, MATCHER, href)
+    unlinked = re.sub(r'<a class="glossary-link" href="[^"]*">(.*?)</a>', r"\1", result.html, flags=re.S)
+    assert unlinked == html
+    linked_ids = re.findall(r'class="glossary-link" href="\.\./glossary/([^/]+)/"', result.html)
+    assert len(linked_ids) == len(set(linked_ids))
+    assert set(linked_ids) <= set(result.used)
