@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # A block gets the data, the build date, and `root`: the relative link from the page to the site root.
 Block = Callable[["SiteData", date, str], str]
 
-_MARKER = re.compile(r"^<!--\s*generated:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)
+# [ \t]* not \s* at the end: \s would eat the blank line after the marker and glue the next paragraph to a list block.
+_MARKER = re.compile(r"^<!--\s*generated:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
 
 
 def forum_list(data: SiteData, today: date, root: str) -> str:

@@ -34,7 +34,9 @@ def test_schedule_tables_have_captions_and_header_scopes(built_site: Path) -> No
 
 def test_home_page_shows_the_next_forum_of_each_area(built_site: Path) -> None:
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert '<a href="forums/east-surrey/">East Surrey forum</a>: Tuesday 12 January 2027, 10:30am, in person.' in html
+    items = [re.sub(r"<[^>]+>", "", item) for item in re.findall(r"<li>(.*?)</li>", html, re.DOTALL)]
+    assert "East Surrey forum: Tuesday 12 January 2027, 10:30am, in person." in items
+    assert "Surrey-wide evening forum: Thursday 14 January 2027, 6:30pm, online." in items
 
 
 def test_forums_json_is_in_the_site(built_site: Path) -> None:

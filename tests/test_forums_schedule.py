@@ -212,3 +212,11 @@ def test_the_build_date_splits_upcoming_from_past(data: SiteData) -> None:
     assert "[East Surrey forum](forums/east-surrey.md): Tuesday 6 October 2026, 10:30am, in person." in earlier
     # Surrey Downs's October forum is cancelled, so its next one is in January.
     assert "[Surrey Downs forum](forums/surrey-downs.md): Monday 11 January 2027, 10:30am, in person." in earlier
+
+
+def test_forum_list_block_keeps_the_paragraph_after_it_apart(data: SiteData) -> None:
+    from generator.blocks import fill_blocks
+
+    page = "Next forums:\n\n<!-- generated: forum-list -->\n\n[Read more](forums/index.md)\n"
+    filled = fill_blocks(page, data, TODAY, "index.md")
+    assert filled.endswith("online.\n\n[Read more](forums/index.md)\n")
