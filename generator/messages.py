@@ -28,18 +28,30 @@ def _unwrap(annotation: Any) -> list[Any]:
 def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The model that owns the last field of `loc`, following fields and list items down."""
     current: type[BaseModel] | None = model
+    choices: list[type[BaseModel]] = []
     for part in loc:
         if current is None:
             return None
         if isinstance(part, int):
             continue
+        tagged = [c for c in choices if _tag_of(c) == part]
+        if tagged:
+            # A tagged union adds the tag (for example "steps") to the path: it names the member.
+            current, choices = tagged[0], []
+            continue
         field = current.model_fields.get(str(part))
         if field is None:
-            # A tagged union adds the tag (for example "steps") to the path: skip over it.
             continue
-        candidates = _unwrap(field.annotation)
-        current = candidates[0] if len(candidates) == 1 else (candidates[0] if candidates else None)
+        choices = _unwrap(field.annotation)
+        current = choices[0] if choices else None
     return current
+
+
+def _tag_of(model: type[BaseModel]) -> str | None:
+    """The value of a union member's `kind` field, like "steps", if it has one."""
+    field = model.model_fields.get("kind")
+    args = typing.get_args(field.annotation) if field is not None else ()
+    return str(args[0]) if len(args) == 1 else None
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
@@ -86,7 +98,7 @@ def describe_validation_error(detail: dict[str, Any], model: type[BaseModel]) ->
         expected = ctx.get("expected", "")
         return f"Enter one of these: {expected} (you wrote {_describe_input(value)})."
     if kind == "union_tag_invalid":
-        return f"Enter one of these kinds: {ctx.get('expected_tags', '')} (you wrote {_describe_input(value)})."
+        return f"Enter one of these kinds: {ctx.get('expected_tags', '')} (you wrote {_describe_input(ctx.get('tag', value))})."
     if kind == "union_tag_not_found":
         return f'"{ctx.get("discriminator", "kind").strip(chr(39))}" is missing. Say which kind this is.'
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):

@@ -1,0 +1,100 @@
+"""The hand-written information pages: there, in the menu, filled in from data, icons hidden from screen readers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from ruamel.yaml import YAML
+
+INFORMATION_PAGES = {
+    "index.md": "Co-production in Surrey",
+    "take-part.md": "Take part",
+    "about-co-production.md": "About co-production",
+    "development-group-and-board.md": "The Development Group and the Board",
+    "accessibility.md": "Accessibility statement",
+    "privacy.md": "Privacy",
+}
+
+
+def built(site: Path, source: str) -> BeautifulSoup:
+    folder = "" if source == "index.md" else source.removesuffix(".md") + "/"
+    return BeautifulSoup((site / folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article_text(soup: BeautifulSoup) -> str:
+    return " ".join(soup.find("article").get_text().split())
+
+
+def nav_pages() -> list[str]:
+    config = YAML(typ="rt").load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return [next(iter(item.values())) for item in config["nav"]]
+
+
+def test_home_keeps_the_forum_list_marker() -> None:
+    assert "<!-- generated: forum-list -->" in (ROOT / "content/index.md").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("source", sorted(INFORMATION_PAGES))
+def test_page_is_in_the_menu_and_built_with_its_title(built_site: Path, source: str) -> None:
+    assert source in nav_pages()
+    heading = built(built_site, source).find("article").find("h1")
+    assert heading.get_text(strip=True) == INFORMATION_PAGES[source]
+
+
+def test_home_answers_what_who_what_you_can_do_where_and_when(built_site: Path) -> None:
+    headings = [h.get_text(strip=True) for h in built(built_site, "index.md").find("article").find_all("h2")]
+    assert headings[:5] == ["What this site is", "Who it is for", "What you can do", "Where", "When"]
+
+
+def test_contact_details_come_from_site_settings(built_site: Path) -> None:
+    settings = YAML(typ="safe").load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
+    email, phone = settings["contact"]["email"], settings["contact"]["phone"]
+    for source in ("take-part.md", "accessibility.md", "privacy.md"):
+        soup = built(built_site, source)
+        assert soup.find("a", href=f"mailto:{email}") is not None, source
+        assert phone in article_text(soup), source
+        assert "generated:" not in str(soup.find("article"))
+
+
+def test_taking_part_covers_travel_access_and_formats(built_site: Path) -> None:
+    text = article_text(built(built_site, "take-part.md"))
+    for fact in ("bank transfer", "BACS", "taxi", "hearing loop", "easy read", "large print", "printed on paper", "by email"):
+        assert fact in text, fact
+
+
+def test_about_co_production_uses_only_the_3_rungs_the_sources_give(built_site: Path) -> None:
+    soup = built(built_site, "about-co-production.md")
+    ladder = soup.find(id="the-ladder-of-co-production").find_next("ul")
+    assert [li.find("strong").get_text(strip=True) for li in ladder.find_all("li")] == ["Doing to.", "Doing for.", "Doing with."]
+    text = article_text(soup)
+    for principle in ("Equality.", "Diversity.", "Accessibility.", "Reciprocity.", "Flexibility."):
+        assert principle in text
+
+
+def test_groups_page_links_to_the_meetings(built_site: Path) -> None:
+    soup = built(built_site, "development-group-and-board.md")
+    assert soup.find("a", href="../meetings/") is not None
+
+
+def test_accessibility_statement_says_how_the_site_is_tested(built_site: Path) -> None:
+    text = article_text(built(built_site, "accessibility.md"))
+    for fact in ("2.2", "level AA", "axe", "HTML_CodeSniffer", "real web browser"):
+        assert fact in text, fact
+
+
+def test_no_cookies_are_set_by_any_page(built_site: Path) -> None:
+    for path in built_site.rglob("*.js"):
+        assert "document.cookie" not in path.read_text(encoding="utf-8", errors="ignore"), path
+
+
+def test_every_icon_is_hidden_from_screen_readers(built_site: Path) -> None:
+    icons = 0
+    for path in built_site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for icon in soup.select("article .twemoji"):
+            icons += 1
+            assert icon.get("aria-hidden") == "true", path
+            assert icon.find("img") is None, f"{path}: icons must be inline, not fetched"
+    assert icons > 20
