@@ -149,8 +149,11 @@ def meeting_papers_exist(data: SiteData) -> Iterator[Problem]:
                 )
 
 
-@_needs("feedback", "forums")
+@_needs("feedback", "forums", "schedule", "areas")
 def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
+    from .schedule import make_round, rotation_of
+
+    rotation = rotation_of(data)
     feedback = data.feedback
     forums = [f.id for f in data.forums]
     themes = [t.id for t in feedback.themes]
@@ -165,6 +168,13 @@ def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
             yield data.problem(
                 feedback, ("items", index, "theme"),
                 f'There is no theme with the id "{item.theme}". Use one of: {_choices(themes)}. Or add it under themes.',
+            )
+        month = make_round(rotation, item.round).forums_month
+        if (item.raised.year, item.raised.month) != (month.year, month.month):
+            yield data.problem(
+                feedback, ("items", index, "raised"),
+                f"The forums of round {item.round} met in {month:%B %Y}, but this date is {item.raised.isoformat()}. "
+                "Check the round or the date.",
             )
         if item.response and item.response.date < item.raised:
             yield data.problem(feedback, ("items", index, "response", "date"), "The answer is dated before the point was raised. Check both dates.")
