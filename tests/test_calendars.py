@@ -96,3 +96,13 @@ def test_cancelled_and_moved_events(files: dict[str, str]) -> None:
 
 def test_same_data_and_date_give_the_same_files(data: SiteData, files: dict[str, str]) -> None:
     assert calendar_documents(data, TODAY) == files
+
+
+def test_render_command_writes_the_calendars_too(project: Path) -> None:
+    from conftest import run_generator
+
+    result = run_generator(project, "render", "--out", str(project / "out"), "--today", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    written = (project / "out/calendars/forums.ics").read_bytes()
+    assert written.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert len(list(Calendar.from_ical(written).walk("VEVENT"))) == 48

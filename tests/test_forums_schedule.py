@@ -147,6 +147,7 @@ def test_area_page_tells_a_newcomer_when_where_and_how(data: SiteData) -> None:
     next_part = text[text.index("## Your next forum"): text.index("## Dates coming up")]
     assert "- **Date:** Monday 11 January 2027" in next_part
     assert "- **Time:** 10:30am to 12:30pm" in next_part
+    assert "- **Getting there:** Epsom train station is a 10 minute walk." in next_part
     assert "in person, at Epsom Community Hall, 8 Church Lane, Epsom, KT17 0XX" in next_part
     assert "## How to join online" in text and "Tell us you are coming." in text
     assert "- Hearing loop: no" in text and "portable loop" in text
