@@ -40,6 +40,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _error_lines(output: str) -> list[str]:
+    """The ERROR and WARNING lines of a MkDocs run, with the lines that carry on a multi-line message."""
+    lines: list[str] = []
+    carrying = False
+    for line in output.splitlines():
+        if "ERROR" in line or "WARNING" in line or "Error" in line:
+            lines.append(line)
+            carrying = "ERROR" in line
+        elif carrying and line.strip() and not line.startswith(("INFO", "DEBUG", "Aborted")) and "\x1b" not in line:
+            lines.append(line)
+        else:
+            carrying = False
+    return lines
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     if _load(args.root, args.data) is None:
         print("Nothing was built. The site folder was not changed.", file=sys.stderr)
@@ -47,7 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = build_site(args.root, args.root / args.site_dir, today=args.today)
     if not result.ok:
-        lines = [line for line in result.output.splitlines() if "ERROR" in line or "WARNING" in line or "Error" in line]
+        lines = _error_lines(result.output)
         print("\n".join(lines or result.output.splitlines()[-20:]), file=sys.stderr)
         print("The build failed. The site folder was not changed.", file=sys.stderr)
         return 1
