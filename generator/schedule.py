@@ -13,15 +13,15 @@ With 5 areas and 2 online slots the pattern repeats every 5 rounds, so it does n
 
 Public interface (other modules build on it, keep it stable): `Round`, `Occurrence`, `Rotation`,
 `rotation_of`, `round_number`, `make_round`, `rounds_between`, `current_and_next_rounds`,
-`forum_occurrences`, `next_occurrence`.
+`forum_occurrences`, `site_rounds`, `site_occurrences`, `next_occurrence`.
 """
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from math import gcd
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class Rotation:
         return n // gcd(n, self.online_per_round)
 
 
-def rotation_of(source: Union[SiteData, ScheduleSettings, Rotation], areas: list[str] | None = None) -> Rotation:
+def rotation_of(source: SiteData | ScheduleSettings | Rotation, areas: list[str] | None = None) -> Rotation:
     """Build a Rotation from the loaded site data (or settings plus area ids)."""
     if isinstance(source, Rotation):
         return source
@@ -163,7 +163,7 @@ def make_round(rotation: Rotation, number: int) -> Round:
     )
 
 
-def rounds_between(source: Union[SiteData, Rotation], start: date, end: date) -> list[Round]:
+def rounds_between(source: SiteData | Rotation, start: date, end: date) -> list[Round]:
     """Every round with at least 1 of its 3 months' days in `start` … `end` (both included), oldest first."""
     rotation = rotation_of(source)
     first = max(1, round_number(rotation, start))
@@ -171,7 +171,7 @@ def rounds_between(source: Union[SiteData, Rotation], start: date, end: date) ->
     return [make_round(rotation, n) for n in range(first, last + 1)]
 
 
-def current_and_next_rounds(source: Union[SiteData, Rotation], today: date, count: int = 4) -> list[Round]:
+def current_and_next_rounds(source: SiteData | Rotation, today: date, count: int = 4) -> list[Round]:
     """The next `count` rounds whose forums month has not ended yet (the current one counts if it hasn't)."""
     rotation = rotation_of(source)
     number = max(1, round_number(rotation, today))
@@ -180,7 +180,7 @@ def current_and_next_rounds(source: Union[SiteData, Rotation], today: date, coun
     return [make_round(rotation, n) for n in range(number, number + count)]
 
 
-def site_rounds(source: Union[SiteData, Rotation], today: date, ahead: int = 4) -> list[Round]:
+def site_rounds(source: SiteData | Rotation, today: date, ahead: int = 4) -> list[Round]:
     """The rounds the site shows: every past round since round 1, and the next `ahead` rounds."""
     rotation = rotation_of(source)
     upcoming = current_and_next_rounds(rotation, today, ahead)
@@ -216,7 +216,7 @@ def _apply(base: Occurrence, change: Change | None, minutes: dict[str, int]) -> 
     if change is None:
         return base
     if change.cancelled:
-        return Occurrence(**{**base.__dict__, "status": "cancelled", "reason": change.reason})
+        return replace(base, status="cancelled", reason=change.reason)
     zone = base.start.tzinfo
     assert isinstance(zone, ZoneInfo)
     day = change.new_date or base.start.date()
@@ -248,16 +248,13 @@ def planned_occurrences(data: SiteData, rounds: list[Round]) -> list[Occurrence]
     return found
 
 
-def change_key(forum: str, day: date) -> tuple[str, date]:
-    return forum, day
-
-
 def occurrences_of_rounds(data: SiteData, rounds: list[Round]) -> list[Occurrence]:
     """Every forum meeting of `rounds`, with the changes in `data/schedule.yml` applied, in date order."""
-    changes = {change_key(c.forum, c.date): c for c in data.schedule.changes}
+    # A change names the forum and the day the rotation planned it on.
+    changes = {(c.forum, c.date): c for c in data.schedule.changes}
     minutes = {mode: data.schedule.formats.minutes(mode) for mode in ("online", "in-person")}
     found = [
-        _apply(o, changes.get(change_key(o.forum, o.start.date())), minutes)
+        _apply(o, changes.get((o.forum, o.start.date())), minutes)
         for o in planned_occurrences(data, rounds)
     ]
     return sorted(found, key=lambda o: (o.start, o.forum))
@@ -283,8 +280,3 @@ def next_occurrence(occurrences: list[Occurrence], forum: str, today: date) -> O
         if occurrence.forum == forum and occurrence.status != "cancelled" and occurrence.start.date() >= today:
             return occurrence
     return None
-
-
-def is_upcoming(occurrence: Occurrence, today: date) -> bool:
-    return occurrence.start.date() >= today
-
