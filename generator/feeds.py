@@ -35,8 +35,9 @@ def _tag(data: SiteData, path: str) -> str:
 
 
 def _page_url(base: str, page: str) -> str:
-    # Pages are built with use_directory_urls: meetings/x.md is served at meetings/x/.
-    return f"{base}{page.removesuffix('.md')}/"
+    # Pages are built with use_directory_urls: meetings/x.md is served at meetings/x/, meetings/index.md at meetings/.
+    path = page.removesuffix(".md").removesuffix("index")
+    return f"{base}{path.rstrip('/')}/" if path else base
 
 
 def _meeting_entry(data: SiteData, view: MeetingView, today: date) -> tuple[datetime, str, str, str, str]:

@@ -32,6 +32,7 @@ class SeatView:
     role: str
     sector: str
     organisation: str | None
+    private: bool  # the person has not said yes to their name being shown
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,10 @@ class Directory:
     def seats(self, body: Body) -> list[SeatView]:
         sectors = {s.id: s.name for s in body.sectors}
         return [
-            SeatView(m.id, shown_name(self.people[m.person]), ROLE_LABELS[m.role], sectors[m.sector], m.organisation)
+            SeatView(
+                m.id, shown_name(self.people[m.person]), ROLE_LABELS[m.role], sectors[m.sector], m.organisation,
+                private=not self.people[m.person].show_name,
+            )
             for m in body.members
         ]
 

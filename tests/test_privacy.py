@@ -1,0 +1,96 @@
+"""A person who has not said yes to their name being public is never named anywhere on the site."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import TODAY, run_generator
+from test_data_errors import edit, problems_for
+
+from generator.load import load_site_data
+
+
+def private_names(project: Path) -> list[str]:
+    data = load_site_data(project / "data", project)
+    return [p.name for p in data.people if not p.show_name]
+
+
+def files_naming(folder: Path, names: list[str]) -> dict[str, list[str]]:
+    """Every file under `folder` (any kind: pages, search index, JSON, feeds, calendars, papers)
+    that holds one of `names`, compared without regard to capitals."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8", errors="ignore").lower()
+        hits = [name for name in names if name.lower() in text]
+        if hits:
+            found[path.relative_to(folder).as_posix()] = hits
+    return found
+
+
+def test_example_data_has_private_people_on_both_groups(project: Path) -> None:
+    data = load_site_data(project / "data", project)
+    private = {p.id for p in data.people if not p.show_name}
+    assert {"Jo Bright", "Lee Grant"} <= set(private_names(project))
+    for body in data.bodies:
+        assert any(seat.person in private for seat in body.members), body.id
+
+
+def test_private_names_appear_nowhere_in_the_built_site(built_site: Path, project: Path) -> None:
+    names = private_names(project)
+    checked = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
+    # The places a name could leak to must really be there and be checked.
+    for must in ("search/search_index.json", "api/meetings.json", "api/feedback.json", "feeds/meetings.xml",
+                 "meetings/development-group/index.html", "meetings/2026-02-26-development-group/index.html"):
+        assert must in checked, must
+    assert any(path.endswith(".ics") for path in checked)
+    assert files_naming(built_site, names) == {}
+    # They still show, by role, where they took part.
+    page = (built_site / "meetings/2026-02-26-development-group/index.html").read_text(encoding="utf-8")
+    assert "Expert by experience adviser" in page
+
+
+def test_the_scan_finds_a_name_once_its_owner_says_yes(project: Path, tmp_path: Path) -> None:
+    # Control: the same scan must see the name when it is allowed on the site, or it proves nothing.
+    edit(project / "data/people.yml", "    name: Jo Bright\n    role: Expert by experience adviser\n    show_name: false",
+         "    name: Jo Bright\n    role: Expert by experience adviser\n    show_name: true")
+    out = tmp_path / "rendered"
+    result = run_generator(project, "render", "--out", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    found = files_naming(out, ["Jo Bright"])
+    assert "api/meetings.json" in found and "meetings/2026-02-26-development-group.md" in found
+
+
+def test_rendered_files_without_consent_hold_no_private_name(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rendered"
+    result = run_generator(project, "render", "--out", str(out), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert files_naming(out, private_names(project)) == {}
+
+
+def test_a_private_name_in_the_minutes_is_a_mistake(project: Path) -> None:
+    meeting = "data/meetings/2026-02-26-development-group.yml"
+    edit(project / meeting, "Amira said hello.", "Amira and Jo said hello.")
+    assert problems_for(project) == [
+        f'{meeting}:45:12: minutes[1].notes: This names "adviser-1", who keeps their name private. '
+        'Write their role instead, like "Expert by experience adviser".'
+    ]
+
+
+def test_a_private_name_in_feedback_is_a_mistake(project: Path) -> None:
+    edit(project / "data/feedback.yml", "said: Nobody tells you how long you will wait.",
+         "said: Lee Grant says nobody tells you how long you will wait.")
+    assert problems_for(project) == [
+        'data/feedback.yml:66:11: items[4].said: This names "adviser-3", who keeps their name private. '
+        'Write their role instead, like "Expert by experience adviser".'
+    ]
+
+
+def test_an_id_made_from_a_private_name_is_a_mistake(project: Path) -> None:
+    # Ids show up in web addresses and open data, so they must not carry the name either.
+    edit(project / "data/people.yml", "  - id: adviser-1\n", "  - id: jo-bright\n")
+    found = problems_for(project)
+    assert (
+        "data/people.yml:13:9: people[3].id: This id holds part of expert by experience adviser's name, "
+        "who keeps it private. Use an id like adviser-3."
+    ) in found
