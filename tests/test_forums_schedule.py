@@ -188,14 +188,16 @@ def test_json_ld_events_say_mode_place_and_status(data: SiteData) -> None:
 def test_schedule_page_is_an_accessible_table(data: SiteData) -> None:
     text = _page(data, "forums/schedule.md")
     assert "<caption>All forums in 2027, by date</caption>" in text
-    assert text.count("<th scope=\"col\">") == 6 + 2 * 5
+    assert text.count("<th scope=\"col\">") == 4 + 2 * 5
     assert text.count("<th scope=\"row\">") == 4 + 48
     assert "Cancelled. The hall was closed for repairs." in text
-    rounds = text[text.index("## The next 4 rounds"): text.index("## Forums in 2026")]
+    rounds = text[text.index("## The next 4 rounds"): text.index("## Who meets online")]
     assert ('<th scope="row">Round 5</th>\n<td>Early January 2027</td>\n'
-            "<td>Guildford &amp; Waverley and Farnham and Northeast Hants, and the Surrey-wide evening forum</td>\n"
-            "<td>East Surrey, Northwest Surrey and Surrey Downs</td>\n"
             "<td>End of February 2027</td>\n<td>March 2027</td>") in rounds
+    online = text[text.index("## Who meets online"): text.index("## Forums in 2026")]
+    assert "- Round 5: Guildford & Waverley and Farnham and Northeast Hants." in online
+    assert "- Round 6: East Surrey and Northwest Surrey." in online
+    assert "The Surrey-wide evening forum is always online." in online
     assert rounds.count('<th scope="row">') == 4
 
 

@@ -159,6 +159,7 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
         "forums/schedule.md.j2", tables=current_year, rounds=upcoming_rounds,
         past_rounds=[r for r in rounds if r.number < upcoming_rounds[0].number],
         always_online=list_in_words([names[f] for f in data.schedule.always_online]),
+        online_per_round=data.schedule.online_per_round,
         area_names=lambda ids: list_in_words([area_names[i] for i in ids]), **common,
     ))
     yield Page("forums/calendars.md", render("forums/calendars.md.j2", views=views, **common))
