@@ -13,7 +13,7 @@ With 5 areas and 2 online slots the pattern repeats every 5 rounds, so it does n
 
 Public interface (other modules build on it, keep it stable): `Round`, `Occurrence`, `Rotation`,
 `rotation_of`, `round_number`, `make_round`, `rounds_between`, `current_and_next_rounds`,
-`forum_occurrences`, `site_rounds`, `site_occurrences`, `next_occurrence`.
+`forum_occurrences`, `site_rounds`, `site_occurrences`, `next_occurrence`, `add_months`, `planned_date`, `planned_mode`.
 """
 from __future__ import annotations
 
