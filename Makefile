@@ -26,5 +26,8 @@ check: $(INSTALLED)
 test: $(INSTALLED)
 	$(PY) -m pytest
 
+bench: $(INSTALLED)
+	$(PY) benchmarks/bench_linking.py
+
 clean:
 	rm -rf site site.new-* site.old-* $(VENV)

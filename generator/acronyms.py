@@ -6,17 +6,19 @@ NHS, SaBP, ImROC and CCGs count; YouTube, WhatsApp and McDonald do not (they are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .glossary import plural
-from .htmltext import text_runs
+from .htmltext import TextRun, text_runs
 
 _TOKEN = re.compile(r"[^\W_]+")
 
 
 def is_capital_word(word: str) -> bool:
+    if word[1:].islower() or len(word) < 2:
+        return False  # the common case, checked cheaply: "Forum", "forum"
     if any(ch.isdigit() for ch in word):
         return False  # postcodes (GU21), paper sizes (A4): not acronyms to explain
     upper = sum(1 for ch in word if ch.isupper())
@@ -42,10 +44,10 @@ def known_capital_words(forms: Iterable[str], exceptions: Iterable[str]) -> set[
     return known
 
 
-def unknown_capital_words(html: str, known: set[str]) -> list[str]:
+def unknown_capital_words(html: str, known: set[str], runs: Sequence[TextRun] | None = None) -> list[str]:
     """Words in capitals in the page's visible text that nobody has explained, in page order."""
     found: dict[str, None] = {}
-    for run in text_runs(html):
+    for run in text_runs(html) if runs is None else runs:
         if run.hidden:
             continue
         for word in capital_words(run.text):

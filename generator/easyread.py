@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .acronyms import SourceLines, describe, known_capital_words, unknown_capital_words
 from .glossary import Matcher, entries_for, plural
+from .htmltext import text_runs
 from .readability import Figures, measure, problems, table
 
 if TYPE_CHECKING:
@@ -54,9 +55,10 @@ class SiteCheck:
     def add_page(self, page: str, html: str, shown: str | None = None) -> Figures:
         """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages."""
         self.shown[page] = shown or page
-        figures = measure(page, html, self.data.readability, self._explained)
+        runs = list(text_runs(html))  # walk the HTML once for both checks
+        figures = measure(page, html, self.data.readability, self._explained, runs)
         self.figures.append(figures)
-        for word in unknown_capital_words(html, self._known):
+        for word in unknown_capital_words(html, self._known, runs):
             self.capitals.setdefault(word, []).append(page)
         return figures
 

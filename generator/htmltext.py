@@ -8,10 +8,13 @@ as a heading, a code span, a link or an HTML block.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
+
+_NEWLINE = re.compile("\n")
 
 # Never read or changed: not text a reader sees as prose, or not ours to touch.
 HIDDEN = frozenset({
@@ -68,10 +71,7 @@ class _Walker(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.runs: list[TextRun] = []
-        self._line_starts = [0]
-        for index, char in enumerate(source):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]
         self._stack: list[_Open] = [_Open("#root")]
         self._blocks = 0
         self._pending: int | None = None  # where the text not yet closed by a tag starts

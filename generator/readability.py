@@ -9,13 +9,14 @@ Body text is read from the page's HTML (see htmltext.py). What counts:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 import textstat
 
-from .htmltext import text_runs
+from .htmltext import TextRun, text_runs
 from .models.readability import Limits, ReadabilitySettings
 from .sentences import sentences, words
 
@@ -45,11 +46,11 @@ class Figures:
     over_limit: tuple[Sentence, ...] = field(default=(), repr=False)
 
 
-def page_sentences(html: str) -> list[Sentence]:
-    """The sentences of the body text, in page order."""
+def page_sentences(html: str, runs: Sequence[TextRun] | None = None) -> list[Sentence]:
+    """The sentences of the body text, in page order. Pass `runs` when the page was walked already."""
     pieces: dict[int, list[str]] = {}
     prose: dict[int, bool] = {}
-    for run in text_runs(html):
+    for run in text_runs(html) if runs is None else runs:
         if run.skip_readability:
             continue
         # ":material-forum:" is an icon name the build turns into a picture: not a word anyone reads.
@@ -73,6 +74,7 @@ def limits_for(page: str, settings: ReadabilitySettings) -> tuple[str, Limits]:
     return "easy read", settings.limits
 
 
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     return max(1, textstat.syllable_count(word))
 
@@ -84,10 +86,11 @@ def flesch_reading_ease(word_count: int, sentence_count: int, syllable_count: in
 
 def measure(
     page: str, html: str, settings: ReadabilitySettings, explained: Iterable[str] = (),
+    runs: Sequence[TextRun] | None = None,
 ) -> Figures:
     """The figures for one page. `explained` are glossary words (small letters): not counted as long."""
     kind, limits = limits_for(page, settings)
-    found = page_sentences(html)
+    found = page_sentences(html, runs)
     prose = [s for s in found if s.prose]
     word_count = sum(s.words for s in prose)
     explained_words = set(explained)
