@@ -120,6 +120,13 @@ def meetings_name_real_members(data: SiteData) -> Iterator[Problem]:
                 yield data.problem(meeting, ("attended", index), f'"{ident}" is listed twice. Keep only one.')
         if meeting.chair and meeting.chair in seats and meeting.chair not in meeting.attended:
             yield data.problem(meeting, ("chair",), f'The chair "{meeting.chair}" must also be in the list of people who came.')
+        titles = [paper.title for paper in meeting.papers]
+        for index, item in enumerate(meeting.agenda):
+            if item.paper and item.paper not in titles:
+                yield data.problem(
+                    meeting, ("agenda", index, "paper"),
+                    f'There is no paper called "{item.paper}" in this meeting\'s papers. Use one of: {_choices(titles)}.',
+                )
         held = bool(meeting.attended or meeting.minutes or meeting.decisions)
         if held and not meeting.chair:
             yield data.problem(meeting, ("chair",), '"chair" is missing. Say who chaired the meeting, by member id.')
