@@ -58,6 +58,8 @@ class Entry:
     forms: tuple[str, ...]
     match_case: bool = False
     not_after_number: bool = False
+    # Phrases where the word means something else ("rows of chairs"): matched like forms, never linked.
+    not_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,14 +88,17 @@ class Matcher:
                 for form in (written, plural(written)):
                     if form:
                         self._add(entry, form)
+            for phrase in entry.not_in:
+                self._add(entry, phrase, blocks=True)
 
-    def _add(self, entry: Entry, form: str) -> None:
+    def _add(self, entry: Entry, form: str, blocks: bool = False) -> None:
         tokens = tuple(_TOKEN.findall(form))
         if not tokens:
             return
         key = tuple(_normal(t) for t in tokens)
         exact = tuple(t.translate(_DASHES) for t in tokens) if (entry.match_case or case_sensitive(form)) else None
-        self._phrases.setdefault(key, []).append(_Form(entry.id, exact, entry.not_after_number))
+        # A blocking phrase has no term: it only stops a shorter form inside it from matching.
+        self._phrases.setdefault(key, []).append(_Form("" if blocks else entry.id, exact, entry.not_after_number))
         self._first.add(key[0])
         self.longest = max(self.longest, len(key))
 
@@ -112,7 +117,8 @@ class Matcher:
                 index += 1
                 continue
             length, term_id = found
-            yield Match(tokens[index].start(), tokens[index + length - 1].end(), term_id)
+            if term_id:
+                yield Match(tokens[index].start(), tokens[index + length - 1].end(), term_id)
             index += length
         return
 
@@ -200,6 +206,7 @@ def entries_for(terms: Iterable[object]) -> list[Entry]:
             forms=(t.term, *t.other_forms),  # type: ignore[attr-defined]
             match_case=t.match_case,  # type: ignore[attr-defined]
             not_after_number=t.not_after_number,  # type: ignore[attr-defined]
+            not_in=tuple(t.not_in),  # type: ignore[attr-defined]
         )
         for t in terms
     ]

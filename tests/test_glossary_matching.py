@@ -20,6 +20,7 @@ ENTRIES = [
     Entry("trust", ("Trust",), match_case=True),
     Entry("minutes", ("Minutes",), not_after_number=True),
     Entry("forum", ("Forum",)),
+    Entry("chair", ("Chair",), not_in=("rows of chairs", "a chair")),
 ]
 MATCHER = Matcher(ENTRIES)
 
@@ -74,6 +75,11 @@ def test_a_phrase_never_spans_punctuation_but_may_span_a_line_break() -> None:
 def test_a_unit_after_a_number_is_not_the_glossary_word() -> None:
     assert found("It lasts 45 minutes. Read the minutes.") == [("minutes", "minutes")]
     assert [m.start for m in MATCHER.find("45 minutes then minutes")] == [16]
+
+
+def test_phrases_where_the_word_means_something_else() -> None:
+    assert found("Sit on a chair, not in rows of chairs. The chair leads.") == [("chair", "chair")]
+    assert [m.start for m in MATCHER.find("Sit on a chair. The chair leads.")] == [20]
 
 
 def test_only_the_first_use_is_linked_and_every_word_is_listed() -> None:

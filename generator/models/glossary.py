@@ -63,6 +63,8 @@ class Term(Record):
     match_case: bool = False
     # For words that are also units: "45 minutes" is a time, not meeting notes.
     not_after_number: bool = False
+    # Phrases where the word means something else and must not be linked: "rows of chairs".
+    not_in: list[GlossaryWord] = []
 
 
 class GlossaryFile(Record):
