@@ -86,6 +86,13 @@ class TestMistakes:
             "Name the file 2026-05-29-development-group.yml."
         ]
 
+    def test_agenda_paper_names_one_of_the_papers(self, project: Path) -> None:
+        edit(project / DG, "paper: Forum points from January", "paper: Forum points")
+        assert problems_for(project) == [
+            f'{DG}:16:12: agenda[2].paper: There is no paper called "Forum points" in this meeting\'s papers. '
+            "Use one of: Agenda, Forum points from January."
+        ]
+
     def test_member_role_is_one_of_four(self, project: Path) -> None:
         edit(project / "data/bodies.yml", "        role: guest\n", "        role: visitor\n")
         assert problems_for(project) == [
@@ -130,6 +137,14 @@ class TestWarnings:
             f"Warning (the build goes on): {DG_MAY}:7:8: chair: It was the turn of charities and community groups to chair, "
             "but the chair was from the NHS Trust. Check the chair, or say why in the minutes."
         ) in result.stderr.splitlines()
+
+    def test_warning_does_not_fail_the_strict_build(self, project: Path) -> None:
+        edit(project / DG_AUG, "actions:\n", "decisions:\n  - We will open a crisis cafe.\nactions:\n")
+        result = run_generator(project, "build", "--today", TODAY)
+        assert result.returncode == 0, result.stderr
+        assert f"Warning (the build goes on): {DG_AUG}:27:3: decisions:" in result.stderr
+        html = (project / "site/meetings/2026-08-27-development-group/index.html").read_text(encoding="utf-8")
+        assert "These decisions need to be agreed again" in html
 
     def test_example_data_has_no_warnings(self, project: Path) -> None:
         result = run_generator(project, "check")
