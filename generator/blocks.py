@@ -36,9 +36,21 @@ def contact(data: SiteData, today: date, root: str) -> str:
     return render("blocks/contact.md.j2", contact=data.settings.contact, organisation=data.settings.organisation)
 
 
+def coming_meetings(data: SiteData, today: date, root: str) -> str:
+    """The next meeting of each group, with a link to its agenda, and the newest newsletter."""
+    from .meeting_views import meeting_views
+    from .newsletters import newsletters
+
+    coming = sorted((v for v in meeting_views(data, today) if not v.held), key=lambda v: v.meeting.date)
+    first = [next(v for v in coming if v.body.id == body) for body in dict.fromkeys(v.body.id for v in coming)]
+    latest = next(iter(newsletters(data, today)), None)
+    return render("blocks/coming-meetings.md.j2", views=first, newsletter=latest, root=root)
+
+
 BLOCKS: dict[str, Block] = {
     "forum-list": forum_list,
     "contact": contact,
+    "coming-meetings": coming_meetings,
 }
 
 

@@ -209,3 +209,14 @@ def test_meetings_json_shape(data: SiteData) -> None:
     assert by_id["2026-02-26-development-group"]["quorate"] is True
     assert by_id["2026-11-26-development-group"]["quorate"] is None
     assert by_id["2026-11-26-development-group"]["kind"] == "agenda"
+
+
+def test_coming_meetings_block_for_content_pages(data: SiteData) -> None:
+    from generator.blocks import fill_blocks
+
+    text = fill_blocks("<!-- generated: coming-meetings -->\n", data, DAY, "index.md")
+    assert text.splitlines() == [
+        "- [Development Group: Thursday 26 November 2026](meetings/2026-11-26-development-group.md). Read the agenda.",
+        "- [Board: Thursday 10 December 2026](meetings/2026-12-10-co-production-board.md). Read the agenda.",
+        "- [Our latest newsletter, for September 2026](newsletters/2026-09.md)",
+    ]
