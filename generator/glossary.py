@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .htmltext import TextRun, text_runs
+from .htmltext import text_runs
+from .models.glossary import Term
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
 _DASHES = str.maketrans({"‐": "-", "‑": "-"})
@@ -198,24 +199,23 @@ def link_terms(
     return Linked("".join(pieces), used)
 
 
-def entries_for(terms: Iterable[object]) -> list[Entry]:
-    """Matcher entries for glossary Terms (typed loosely so the matcher does not need the models)."""
+def entries_for(terms: Iterable[Term]) -> list[Entry]:
+    """Matcher entries for the glossary's terms."""
     return [
         Entry(
-            id=t.id,  # type: ignore[attr-defined]
-            forms=(t.term, *t.other_forms),  # type: ignore[attr-defined]
-            match_case=t.match_case,  # type: ignore[attr-defined]
-            not_after_number=t.not_after_number,  # type: ignore[attr-defined]
-            not_in=tuple(t.not_in),  # type: ignore[attr-defined]
+            id=t.id,
+            forms=(t.term, *t.other_forms),
+            match_case=t.match_case,
+            not_after_number=t.not_after_number,
+            not_in=tuple(t.not_in),
         )
         for t in terms
     ]
 
 
-__all__ = ["Entry", "Linked", "Match", "Matcher", "TextRun", "entries_for", "link_terms", "plural"]
 
 
-def words_on_page(terms: Sequence[object], href: Callable[[str], str]) -> str:
+def words_on_page(terms: Sequence[Term], href: Callable[[str], str]) -> str:
     """The "Words on this page" section: each word used, linked to its page, with its meaning."""
     if not terms:
         return ""

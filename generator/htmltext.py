@@ -110,6 +110,10 @@ class _Walker(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._flush()
         if tag in VOID:
+            if tag in ("br", "hr"):
+                # A line break ends a piece of text: "8 Church Road<br>Epsom" is 2 lines, not "RoadEpsom".
+                self._blocks += 1
+                self._stack[-1].block = self._blocks
             return
         parent = self._stack[-1]
         values = dict(attrs)

@@ -49,6 +49,11 @@ def test_what_counts_as_body_text() -> None:
     ]
 
 
+def test_a_line_break_ends_a_line_and_inline_tags_do_not() -> None:
+    found = [s.text for s in page_sentences("<p>8 Church Road<br>Epsom</p><p><strong>co</strong>-production <em>works</em></p>")]
+    assert found == ["8 Church Road", "Epsom", "co-production works"]
+
+
 def test_figures_for_a_page() -> None:
     html = f"<h1>Title</h1><p>{LONG} We have tea. You can come.</p>"
     figures = measure("index.md", html, SETTINGS)
