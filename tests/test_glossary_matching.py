@@ -139,3 +139,15 @@ def test_linking_only_adds_links(parts: list[str]) -> None:
     linked_ids = re.findall(r'class="glossary-link" href="\.\./glossary/([^/]+)/"', result.html)
     assert len(linked_ids) == len(set(linked_ids))
     assert set(linked_ids) <= set(result.used)
+
+
+def test_words_on_this_page_escapes_meanings() -> None:
+    from generator.glossary import words_on_page
+    from generator.models.glossary import Term
+
+    term = Term(id="carer", term="Carer", meaning="Someone who helps <b>a</b> friend & family.")
+    html = words_on_page([term], href)
+    assert '<h2 id="words-on-this-page">Words on this page</h2>' in html
+    assert '<dt><a href="../glossary/carer/">Carer</a></dt>' in html
+    assert "<dd>Someone who helps &lt;b&gt;a&lt;/b&gt; friend &amp; family.</dd>" in html
+    assert words_on_page([], href) == ""

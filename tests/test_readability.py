@@ -148,3 +148,17 @@ def test_readability_command_prints_every_page(project: Path) -> None:
     assert content <= pages
     assert {"glossary/index.md", "glossary/co-production.md", "forums/index.md"} <= pages
     assert result.returncode == (1 if "things to fix:" in result.stdout else 0)
+
+
+def test_markdown_extensions_come_from_mkdocs_yml_without_python_tags(tmp_path: Path) -> None:
+    from generator.pagehtml import markdown_extensions
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "markdown_extensions:\n  - tables\n  - toc:\n      permalink: false\n"
+        "  - not_a_real_extension\n  - attr_list:\n      broken: !!python/name:os.getcwd\n",
+        encoding="utf-8",
+    )
+    names, settings = markdown_extensions(config)
+    assert names == ["tables", "toc", "attr_list"]
+    assert settings == {"toc": {"permalink": False}}
