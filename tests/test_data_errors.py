@@ -89,7 +89,7 @@ def test_duplicate_yaml_key(project: Path) -> None:
 def test_reference_to_missing_area(project: Path) -> None:
     edit(project / "data/forums.yml", "area: surrey-downs", "area: surrey-dons")
     assert problems_for(project) == [
-        'data/forums.yml:19:11: forums[3].area: There is no area with the id "surrey-dons". Use one of: '
+        'data/forums.yml:54:11: forums[3].area: There is no area with the id "surrey-dons". Use one of: '
         "east-surrey, farnham-northeast-hants, guildford-waverley, northwest-surrey, surrey-downs. "
         "Or add it to data/areas.yml."
     ]
