@@ -217,6 +217,14 @@ def private_names_stay_private(data: SiteData) -> Iterator[Problem]:
             slug_parts = {part.lower() for part in other.name.split() if len(part) >= 3}
             if slug_parts & set(person.id.split("-")):
                 yield data.problem(person, ("id",), f"This id holds part of {other.role.lower()}'s name, who keeps it private. Use an id like adviser-3.")
+    for person in data.people:
+        # The role is what shows instead of a private name, so it must not hold a private name either.
+        for other, pattern in patterns:
+            if pattern.search(person.role):
+                yield data.problem(
+                    person, ("role",),
+                    f'This names "{other.id}", who keeps their name private. Write a role without their name.',
+                )
     records: list[tuple[object, Any]] = [(b, b.model_dump(mode="json")) for b in data.bodies]
     records += [(m, m.model_dump(mode="json")) for m in data.meetings]
     if data.feedback is not None:

@@ -94,3 +94,12 @@ def test_an_id_made_from_a_private_name_is_a_mistake(project: Path) -> None:
         "data/people.yml:13:9: people[3].id: This id holds part of expert by experience adviser's name, "
         "who keeps it private. Use an id like adviser-3."
     ) in found
+
+
+def test_a_role_may_not_hold_a_private_name(project: Path) -> None:
+    # The role is shown instead of the name, so a name hidden inside it would leak.
+    edit(project / "data/people.yml", "    role: Carer adviser\n", "    role: Carer of Jo Bright\n")
+    assert problems_for(project) == [
+        'data/people.yml:19:11: people[4].role: This names "adviser-1", who keeps their name private. '
+        "Write a role without their name."
+    ]
