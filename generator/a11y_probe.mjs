@@ -5,6 +5,7 @@
 // - no page may ask any host but its own for anything (privacy, and the site must work offline);
 // - buttons, form fields and navigation links are at least 44 by 44 pixels (WCAG 2.5.5);
 // - the main pages are photographed at each width, for a person to look at.
+// The plan lists each visit: {page, width, reflow, screenshot}.
 // It prints one JSON line: {"problems": [{"page", "problem"}], "screenshots": [...]}.
 import { mkdirSync, readFileSync } from "node:fs";
 import puppeteer from "puppeteer";
@@ -19,11 +20,20 @@ function smallTargets() {
   const targets = document.querySelectorAll(
     "a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex='-1'])",
   );
+  const toggles = new Set(["checkbox", "radio"]);
   const small = [];
   for (const element of targets) {
     const style = getComputedStyle(element);
     if (style.visibility === "hidden" || style.display === "none") continue;
-    const box = element.getBoundingClientRect();
+    // A label is a target only when it works as a button, i.e. it ticks a checkbox or radio button.
+    // A checkbox or radio button is measured together with its label: clicking either one ticks it.
+    const control = element.tagName === "LABEL" ? element.control : null;
+    if (element.tagName === "LABEL" && !(control && toggles.has(control.type))) continue;
+    let box = element.getBoundingClientRect();
+    if (element.tagName === "INPUT" && toggles.has(element.type) && element.labels && element.labels.length) {
+      const label = [...element.labels].map((l) => l.getBoundingClientRect()).sort((a, b) => b.width * b.height - a.width * a.height)[0];
+      if (label.width * label.height > box.width * box.height) box = label;
+    }
     if (box.width === 0 && box.height === 0) continue;
     // An off-screen skip link is only a target once it is focused and shown.
     if (box.right <= 0 || box.bottom <= 0) continue;
@@ -72,26 +82,25 @@ try {
       request.abort();
     }
   });
-  for (const width of plan.widths) {
+  for (const visit of plan.visits) {
+    const { page, width } = visit;
+    current = page;
     await tab.setViewport({ width, height: 900 });
-    for (const page of plan.pages) {
-      current = page;
-      const response = await tab.goto(plan.base + page, { waitUntil: "load", timeout: 60000 });
-      if (!response || (response.status() >= 400 && !page.endsWith("404.html"))) {
-        problems.push({ page, problem: `could not be opened (HTTP ${response ? response.status() : "no answer"})` });
-        continue;
-      }
-      if (width === Math.min(...plan.widths)) {
-        for (const problem of await tab.evaluate(sidewaysOverflow)) problems.push({ page, problem });
-      }
-      for (const problem of await tab.evaluate(smallTargets)) {
-        problems.push({ page, problem: `target smaller than 44×44px at ${width}px wide: ${problem}` });
-      }
-      if (plan.screenshots.includes(page)) {
-        const name = (page.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home") + `-${width}.png`;
-        await tab.screenshot({ path: `${plan.out}/${name}`, fullPage: true });
-        screenshots.push(name);
-      }
+    const response = await tab.goto(plan.base + page, { waitUntil: "load", timeout: 60000 });
+    if (!response || (response.status() >= 400 && !page.endsWith("404.html"))) {
+      problems.push({ page, problem: `could not be opened (HTTP ${response ? response.status() : "no answer"})` });
+      continue;
+    }
+    if (visit.reflow) {
+      for (const problem of await tab.evaluate(sidewaysOverflow)) problems.push({ page, problem });
+    }
+    for (const problem of await tab.evaluate(smallTargets)) {
+      problems.push({ page, problem: `target smaller than 44×44px at ${width}px wide: ${problem}` });
+    }
+    if (visit.screenshot) {
+      const name = (page.replace(/^\/|\/$/g, "").replace(/[^a-z0-9]+/gi, "-") || "home") + `-${width}.png`;
+      await tab.screenshot({ path: `${plan.out}/${name}`, fullPage: true });
+      screenshots.push(name);
     }
   }
 } finally {
