@@ -306,7 +306,7 @@ def how_to_fix(issue: dict[str, Any]) -> str:
     """A pointer a person can act on: axe's help text and page, or the WCAG technique behind an htmlcs code."""
     extras = issue.get("runnerExtras") or {}
     if issue.get("runner") == "axe":
-        return f"{extras.get('help', '')}. {extras.get('description', '')} See {extras.get('helpUrl', '')}".strip()
+        return f"{extras.get('help', '')}. {extras.get('description', '')}. See {extras.get('helpUrl', '')}"
     techniques = _TECHNIQUE.findall(str(issue.get("code", "")))
     links = []
     for technique in techniques:
@@ -356,13 +356,27 @@ def read_report(
     return result
 
 
+PROBE_HINTS = {
+    "scrolls sideways": "let it shrink or wrap (max-width: 100%, overflow-wrap) so the page fits 320px.",
+    "target smaller": "give it min-width and min-height 44px, or padding, in the theme's CSS.",
+    "asked another host": "copy the file into the site (theme/ or content/) and link to that copy.",
+    "could not be opened": "check that the page was built and its address in the sitemap is right.",
+}
+
+
 def format_report(result: GateResult) -> str:
     """Page → rule → element → how to fix, then the totals."""
     lines: list[str] = []
     grouped: dict[str, dict[tuple[str, str], list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for finding in result.errors:
         grouped[finding.page][(finding.pass_name, finding.rule)].append(finding)
-    for page in sorted(grouped):
+    crashed: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for page, pass_name, message in result.crashed:
+        crashed[page].append((pass_name, message))
+    probed: dict[str, list[str]] = defaultdict(list)
+    for page, problem in result.probe_problems:
+        probed[page].append(problem)
+    for page in sorted(set(grouped) | set(crashed) | set(probed)):
         lines.append(f"\n{page}")
         for (pass_name, rule), findings in sorted(grouped[page].items()):
             lines.append(f"  [{pass_name}] {rule}")
@@ -371,10 +385,13 @@ def format_report(result: GateResult) -> str:
                 lines.append(f"    - {finding.selector}")
                 if finding.context:
                     lines.append(f"        {finding.context}")
-    for page, pass_name, message in result.crashed:
-        lines.append(f"\n{page}\n  [{pass_name}] NOT CHECKED: {message}")
-    for page, problem in result.probe_problems:
-        lines.append(f"\n{page}\n  [browser probe] {problem}")
+        for pass_name, message in crashed[page]:
+            lines.append(f"  [{pass_name}] NOT CHECKED: {message}")
+        if probed[page]:
+            lines.append("  [browser probe]")
+            for problem in probed[page]:
+                hint = next((fix for start, fix in PROBE_HINTS.items() if problem.startswith(start)), "")
+                lines.append(f"    - {problem}" + (f"\n      how to fix: {hint}" if hint else ""))
     lines.append("")
     passes = len({f.pass_name for f in result.errors} | {c[1] for c in result.crashed})
     lines.append(
