@@ -5,8 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check bench clean
+.PHONY: site serve test check bench clean a11y npm chromium
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +26,29 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(PY) -m generator check
 
-test: $(INSTALLED)
+# pa11y-ci, pinned by package-lock.json. Puppeteer's own Chrome download is skipped: we use Debian's Chromium.
+$(NODE_INSTALLED): package.json package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium
+
+npm: $(NODE_INSTALLED)
+
+chromium: $(CHROMIUM)
+
+# Build the site, then check every page in Chromium (axe and htmlcs). Reports go to reports/a11y/.
+a11y: site $(NODE_INSTALLED) $(CHROMIUM)
+	$(PY) -m generator.a11y site
+
+test: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM)
 	$(PY) -m pytest
+	$(MAKE) --no-print-directory a11y
 
 bench: $(INSTALLED)
 	$(PY) benchmarks/bench_linking.py
 
 clean:
-	rm -rf site site.new-* site.old-* $(VENV)
+	rm -rf site site.new-* site.old-* $(VENV) node_modules reports

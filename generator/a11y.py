@@ -404,7 +404,7 @@ def format_report(result: GateResult) -> str:
         rules = defaultdict(int)
         for finding in findings:
             rules[finding.rule] += 1
-        top = ", ".join(f"{rule.split('.', 4)[-1]} ×{count}" for rule, count in sorted(rules.items(), key=lambda x: -x[1])[:5])
+        top = ", ".join(f"{rule.split('.', 3)[-1]} ×{count}" for rule, count in sorted(rules.items(), key=lambda x: -x[1])[:5])
         lines.append(f"For information, {name}: {len(findings)} findings" + (f" ({top})" if top else "") + ".")
     if result.pages:
         lines.append(f"Took {result.seconds:.1f}s, {result.seconds / len(result.pages):.2f}s per page.")
