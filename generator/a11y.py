@@ -359,6 +359,7 @@ def read_report(
 PROBE_HINTS = {
     "scrolls sideways": "let it shrink or wrap (max-width: 100%, overflow-wrap) so the page fits 320px.",
     "target smaller": "give it min-width and min-height 44px, or padding, in the theme's CSS.",
+    "text smaller": "set its font-size to 0.9rem (18px) or more in theme/assets/stylesheets/easy-read.css.",
     "asked another host": "copy the file into the site (theme/ or content/) and link to that copy.",
     "could not be opened": "check that the page was built and its address in the sitemap is right.",
 }

@@ -4,6 +4,7 @@
 // - at 320px wide, nothing may scroll sideways (WCAG 1.4.10 reflow);
 // - no page may ask any host but its own for anything (privacy, and the site must work offline);
 // - buttons, form fields and navigation links are at least 44 by 44 pixels (WCAG 2.5.5);
+// - every visible piece of text is at least 18px;
 // - the main pages are photographed at each width, for a person to look at.
 // The plan lists each visit: {page, width, reflow, screenshot}.
 // It prints one JSON line: {"problems": [{"page", "problem"}], "screenshots": [...]}.
@@ -46,6 +47,29 @@ function smallTargets() {
     if (box.width < 43.5 || box.height < 43.5) {
       const name = (element.getAttribute("aria-label") || element.textContent || element.getAttribute("name") || "").trim().slice(0, 40);
       small.push(`${element.tagName.toLowerCase()} "${name}" is ${Math.round(box.width)}×${Math.round(box.height)}px`);
+    }
+  }
+  return small;
+}
+
+// Easy read needs big text: every visible piece of text is at least 18px (a hair less for rounding).
+function smallText() {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || !element || seen.has(element)) continue;
+    seen.add(element);
+    if (element.closest("[hidden], script, style, noscript, .md-search, .ez-skip, svg")) continue;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (box.width === 0 || box.height === 0 || style.visibility === "hidden") continue;
+    const size = parseFloat(style.fontSize);
+    if (size < 17.5) {
+      const name = element.className && typeof element.className === "string" ? `.${element.className.split(" ")[0]}` : "";
+      small.push(`text smaller than 18px: ${element.tagName.toLowerCase()}${name} "${node.textContent.trim().slice(0, 30)}" is ${size}px`);
+      if (small.length >= 3) break;
     }
   }
   return small;
@@ -94,6 +118,7 @@ try {
     if (visit.reflow) {
       for (const problem of await tab.evaluate(sidewaysOverflow)) problems.push({ page, problem });
     }
+    for (const problem of await tab.evaluate(smallText)) problems.push({ page, problem: `${problem} at ${width}px wide` });
     for (const problem of await tab.evaluate(smallTargets)) {
       problems.push({ page, problem: `target smaller than 44×44px at ${width}px wide: ${problem}` });
     }

@@ -34,7 +34,7 @@ def probe_on(result: a11y.GateResult, page: str) -> list[str]:
 def test_every_fixture_page_was_checked_by_both_runners(gate: tuple[a11y.GateResult, Path]) -> None:
     result, _ = gate
     assert result.crashed == []
-    assert len(result.pages) == 8
+    assert len(result.pages) == 9
     assert not result.ok
 
 
@@ -104,6 +104,14 @@ def test_a_request_to_another_host_is_caught_and_blocked(gate: tuple[a11y.GateRe
     assert "asked another host for https://images.example.invalid/photo.png" in probe_on(result, "/other-host/")
 
 
+def test_text_smaller_than_18px_is_caught(gate: tuple[a11y.GateResult, Path]) -> None:
+    result, _ = gate
+    assert probe_on(result, "/small-text/") == [
+        f'text smaller than 18px: p.small "This text is too small for eas" is 12px at {width}px wide' for width in (320, 1280)
+    ]
+    assert rules_on(result, "/small-text/") == set()
+
+
 def test_the_report_reads_page_then_rule_then_element_then_fix(gate: tuple[a11y.GateResult, Path]) -> None:
     result, reports = gate
     text = (reports / "report.txt").read_text(encoding="utf-8")
@@ -121,7 +129,7 @@ def test_reports_and_screenshots_are_kept(gate: tuple[a11y.GateResult, Path]) ->
     raw = json.loads((reports / "pa11y-ci.json").read_text(encoding="utf-8"))
     assert raw["total"] == len(result.pages) * len(GATE_PASSES)
     summary = json.loads((reports / "summary.json").read_text(encoding="utf-8"))
-    assert summary["pages"] == 8 and summary["passed"] is False
+    assert summary["pages"] == 9 and summary["passed"] is False
     assert summary["errors"] == len(result.errors) > 0
     for width in a11y.SCREENSHOT_WIDTHS:
         shot = reports / "screenshots" / f"home-{width}.png"
