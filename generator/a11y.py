@@ -479,6 +479,7 @@ def run_gate(
     budget = 120 + len(pages) * len(passes) * PAGE_TIMEOUT_MS / 1000 / CONCURRENCY
     with serve(site) as base:
         report = run_pa11y_ci(pa11y_config(base, pages, passes), timeout=budget)
+        pa11y_seconds = time.perf_counter() - started
         (reports / "pa11y-ci.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
         result = read_report(report, pages, passes, exceptions)
         if probe:
@@ -495,6 +496,8 @@ def run_gate(
         "informational": {name: len(findings) for name, findings in result.informational.items()},
         "seconds": round(result.seconds, 2),
         "seconds_per_page": round(result.seconds / len(pages), 3),
+        "pa11y_ci_seconds": round(pa11y_seconds, 2),
+        "probe_seconds": round(result.seconds - pa11y_seconds, 2),
         "passed": result.ok,
     }
     (reports / "summary.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
