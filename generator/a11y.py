@@ -84,6 +84,8 @@ class Pass:
     rules: tuple[str, ...] = ()
     include_warnings: bool = False
     gate: bool = True
+    actions: tuple[str, ...] = ()  # pa11y actions run before the check, like switching the colour scheme
+    sample_only: bool = False  # only the main pages and the first page of each section
 
     def options(self) -> dict[str, Any]:
         options: dict[str, Any] = {"runners": [self.runner], "standard": self.standard}
@@ -91,13 +93,26 @@ class Pass:
             options["rules"] = list(self.rules)
         if self.include_warnings:
             options["includeWarnings"] = True
+        if self.actions:
+            options["actions"] = list(self.actions)
         return options
 
+    def pages(self, pages: Sequence[str]) -> list[str]:
+        return sample_pages(pages) if self.sample_only else list(pages)
 
+
+# The colour button shown in the light scheme is the label of the dark scheme's radio button (partials/palette.html).
+TO_DARK_SCHEME = (
+    'click element label[for="__palette_1"]',
+    'wait for element body[data-md-color-scheme="slate"] to be added',
+)
 PASSES = (
     # axe calls "moderate" problems (a skipped heading level, content outside landmarks) warnings; we fix those too.
     Pass("axe", "axe", "WCAG2AA", rules=("target-size",), include_warnings=True),
     Pass("htmlcs", "htmlcs", "WCAG2AA"),
+    # The dark scheme has its own colours; the theme is the same on every page, so a sample shows them all.
+    Pass("axe-dark", "axe", "WCAG2AA", rules=("target-size",), include_warnings=True,
+         actions=TO_DARK_SCHEME, sample_only=True),
     Pass("htmlcs-aaa", "htmlcs", "WCAG2AAA", gate=False),
 )
 
@@ -221,7 +236,7 @@ def pa11y_config(base: str, pages: Sequence[str], passes: Sequence[Pass] = PASSE
         "urls": [
             {"url": f"{base}{page}?{PASS_QUERY}={one.name}", **one.options()}
             for one in passes
-            for page in pages
+            for page in one.pages(pages)
         ],
     }
 
@@ -350,7 +365,7 @@ def read_report(
             else:
                 result.errors.append(finding)
     for one in passes:
-        for page in pages:
+        for page in one.pages(pages):
             if (page, one.name) not in seen:
                 result.crashed.append((page, one.name, "No result: the page was never checked."))
     return result
@@ -416,18 +431,22 @@ def format_report(result: GateResult) -> str:
 # ── The browser probe: reflow, other hosts, screenshots ────────────────────────────────────────────────────
 
 
+def sample_pages(pages: Sequence[str], main: Sequence[str] = MAIN_PAGES) -> list[str]:
+    """The main pages and the first page of each section: one of each layout, for checks of the theme."""
+    sections: dict[str, str] = {}
+    for page in pages:
+        sections.setdefault(page.strip("/").split("/")[0], page)
+    return [page for page in pages if page in main or page in sections.values()]
+
+
 def probe_visits(pages: Sequence[str], shots: Sequence[str]) -> list[dict[str, Any]]:
-    """Every page at the narrowest width; at the wider widths, the main pages and the first page of each section.
+    """Every page at the narrowest width; at the wider widths, a sample (see `sample_pages`).
 
     Reflow and 44px targets depend on the theme more than on the page, so a sample is enough for the wide
     layout, and it keeps the probe fast as the site grows.
     """
     narrow, *wider = sorted(SCREENSHOT_WIDTHS)
-    sections: dict[str, str] = {}
-    for page in pages:
-        section = page.strip("/").split("/")[0]
-        sections.setdefault(section, page)
-    sample = [page for page in pages if page in shots or page in sections.values()]
+    sample = sample_pages(pages, shots)
     visits = [{"page": page, "width": narrow, "reflow": True, "screenshot": page in shots} for page in pages]
     for width in wider:
         visits += [{"page": page, "width": width, "reflow": False, "screenshot": page in shots} for page in sample]
@@ -475,8 +494,8 @@ def run_gate(
     if reports.exists():
         shutil.rmtree(reports)
     reports.mkdir(parents=True)
-    # Generous: 3 passes, CONCURRENCY pages at a time, each at most PAGE_TIMEOUT_MS.
-    budget = 120 + len(pages) * len(passes) * PAGE_TIMEOUT_MS / 1000 / CONCURRENCY
+    # Generous: every page of every pass, CONCURRENCY pages at a time, each at most PAGE_TIMEOUT_MS.
+    budget = 120 + sum(len(one.pages(pages)) for one in passes) * PAGE_TIMEOUT_MS / 1000 / CONCURRENCY
     with serve(site) as base:
         report = run_pa11y_ci(pa11y_config(base, pages, passes), timeout=budget)
         pa11y_seconds = time.perf_counter() - started

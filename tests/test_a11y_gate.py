@@ -13,7 +13,8 @@ import pytest
 from generator import a11y
 
 FIXTURES = Path(__file__).parent / "fixtures" / "a11y"
-GATE_PASSES = tuple(one for one in a11y.PASSES if one.gate)
+# The fixtures are plain pages without Material's colour button, so the dark-scheme pass has nothing to click.
+GATE_PASSES = tuple(one for one in a11y.PASSES if one.gate and not one.actions)
 
 
 @pytest.fixture(scope="module")

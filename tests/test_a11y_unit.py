@@ -55,13 +55,24 @@ def test_pa11y_config_passes_urls_as_objects_one_per_page_and_pass() -> None:
     config = a11y.pa11y_config("http://127.0.0.1:9", ["/", "/forums/"])
     urls = config["urls"]
     assert all(isinstance(item, dict) for item in urls)
-    assert len(urls) == 2 * len(a11y.PASSES)
+    assert len(urls) == 2 * len(a11y.PASSES)  # both pages are main pages, so even the sample pass has both
     by_pass = {a11y.split_url(item["url"])[1]: item for item in urls if item["url"].startswith("http://127.0.0.1:9/forums/")}
     assert by_pass["axe"]["runners"] == ["axe"] and by_pass["axe"]["rules"] == ["target-size"]
     assert by_pass["axe"]["standard"] == "WCAG2AA" and by_pass["axe"]["includeWarnings"] is True
     # htmlcs rejects every page when it is given the axe rule, so its passes must not have one.
     assert by_pass["htmlcs"] == {"url": "http://127.0.0.1:9/forums/?a11y-pass=htmlcs", "runners": ["htmlcs"], "standard": "WCAG2AA"}
     assert by_pass["htmlcs-aaa"]["standard"] == "WCAG2AAA" and "rules" not in by_pass["htmlcs-aaa"]
+    assert by_pass["axe-dark"]["actions"] == [
+        'click element label[for="__palette_1"]', 'wait for element body[data-md-color-scheme="slate"] to be added',
+    ]
+
+
+def test_the_dark_scheme_pass_checks_a_sample_of_one_page_per_section() -> None:
+    pages = ["/", "/forums/", "/forums/east/", "/forums/west/", "/take-part/", "/404.html"]
+    config = a11y.pa11y_config("http://h", pages)
+    dark = [a11y.split_url(item["url"])[0] for item in config["urls"] if item["url"].endswith("=axe-dark")]
+    assert dark == ["/", "/forums/", "/take-part/", "/404.html"]
+    assert len(config["urls"]) == 3 * len(pages) + len(dark)
     defaults = config["defaults"]
     assert defaults["concurrency"] == 2
     assert defaults["timeout"] > 0
@@ -81,14 +92,14 @@ def test_a_result_without_a_runner_is_a_crashed_page_not_a_clean_one() -> None:
         "http://h/?a11y-pass=axe": [],
         "http://h/?a11y-pass=htmlcs": [{"message": "Protocol error (Target.closeTarget): Target closed"}],
     }}
-    passes = [one for one in a11y.PASSES if one.gate]
+    passes = [one for one in a11y.PASSES if one.gate and not one.sample_only]
     result = a11y.read_report(report, ["/"], passes, [])
     assert result.crashed == [("/", "htmlcs", "Protocol error (Target.closeTarget): Target closed")]
     assert result.errors == [] and not result.ok
 
 
 def test_a_page_missing_from_the_report_counts_as_not_checked() -> None:
-    passes = [one for one in a11y.PASSES if one.gate]
+    passes = [one for one in a11y.PASSES if one.gate and not one.sample_only]
     result = a11y.read_report({"results": {"http://h/?a11y-pass=axe": []}}, ["/"], passes, [])
     assert result.crashed == [("/", "htmlcs", "No result: the page was never checked.")]
     assert not result.ok
@@ -96,7 +107,7 @@ def test_a_page_missing_from_the_report_counts_as_not_checked() -> None:
 
 def test_aaa_findings_are_counted_but_do_not_fail_the_gate() -> None:
     report = {"results": {
-        "http://h/?a11y-pass=axe": [], "http://h/?a11y-pass=htmlcs": [],
+        "http://h/?a11y-pass=axe": [], "http://h/?a11y-pass=htmlcs": [], "http://h/?a11y-pass=axe-dark": [],
         "http://h/?a11y-pass=htmlcs-aaa": [issue("WCAG2AAA.Principle1.Guideline1_4.1_4_6.G17.Fail", "htmlcs")],
     }}
     result = a11y.read_report(report, ["/"], a11y.PASSES, [])
