@@ -95,6 +95,9 @@ class Pass:
             options["includeWarnings"] = True
         if self.actions:
             options["actions"] = list(self.actions)
+            # A fresh browser context, so no page starts in the scheme a page before it chose (Material keeps
+            # the choice in localStorage), and the other passes never see a choice made here.
+            options["useIncognitoBrowserContext"] = True
         return options
 
     def pages(self, pages: Sequence[str]) -> list[str]:
@@ -453,11 +456,14 @@ def probe_visits(pages: Sequence[str], shots: Sequence[str]) -> list[dict[str, A
     return visits
 
 
-def run_probe(base: str, pages: Sequence[str], shots: Sequence[str], out: Path, timeout: float) -> list[tuple[str, str]]:
+def run_probe(
+    base: str, pages: Sequence[str], shots: Sequence[str], out: Path, timeout: float, *, menu_without_script: bool = True,
+) -> list[tuple[str, str]]:
     """Open the pages as a person would and report sideways scrolling, small targets and other hosts."""
     plan = {
         "base": base,
         "visits": probe_visits(pages, shots),
+        "no_script": [page for page in shots if page in pages and page != "/404.html"] if menu_without_script else [],
         "out": str(out),
         "chromium": CHROMIUM,
         "args": list(CHROMIUM_FLAGS),
@@ -486,6 +492,7 @@ def run_gate(
     exceptions: Sequence[RuleException] | None = None,
     probe: bool = True,
     screenshots: Sequence[str] = MAIN_PAGES,
+    menu_without_script: bool = True,
 ) -> GateResult:
     """Check every page of `site`; write the JSON report, the text report and screenshots into `reports`."""
     started = time.perf_counter()
@@ -502,7 +509,9 @@ def run_gate(
         (reports / "pa11y-ci.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
         result = read_report(report, pages, passes, exceptions)
         if probe:
-            result.probe_problems = run_probe(base, pages, screenshots, reports / "screenshots", timeout=budget)
+            result.probe_problems = run_probe(
+                base, pages, screenshots, reports / "screenshots", timeout=budget, menu_without_script=menu_without_script,
+            )
     result.seconds = time.perf_counter() - started
     text = format_report(result)
     (reports / "report.txt").write_text(text + "\n", encoding="utf-8")

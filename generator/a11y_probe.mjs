@@ -5,7 +5,8 @@
 // - no page may ask any host but its own for anything (privacy, and the site must work offline);
 // - buttons, form fields and navigation links are at least 44 by 44 pixels (WCAG 2.5.5);
 // - every visible piece of text is at least 18px;
-// - the main pages are photographed at each width, for a person to look at.
+// - the main pages are photographed at each width, for a person to look at;
+// - with JavaScript off, the main pages show their text and the small-screen menu opens (plan.no_script).
 // The plan lists each visit: {page, width, reflow, screenshot}.
 // It prints one JSON line: {"problems": [{"page", "problem"}], "screenshots": [...]}.
 import { mkdirSync, readFileSync } from "node:fs";
@@ -127,6 +128,36 @@ try {
       await tab.screenshot({ path: `${plan.out}/${name}`, fullPage: true });
       screenshots.push(name);
     }
+  }
+  // Without JavaScript the page must still be read and its menu reached: open the small-screen menu (a CSS-only
+  // checkbox and label) and check that its first link is on screen.
+  for (const page of plan.no_script || []) {
+    current = page;
+    const plain = await context.newPage();
+    await plain.setJavaScriptEnabled(false);
+    await plain.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: "reduce" }]);
+    await plain.setViewport({ width: Math.min(...plan.visits.map((v) => v.width)), height: 900 });
+    await plain.goto(plan.base + page, { waitUntil: "load", timeout: 60000 });
+    const words = await plain.evaluate(() => (document.querySelector("main, [role=main], article") || document.body).innerText.trim().length);
+    if (words === 0) problems.push({ page, problem: "without JavaScript the main content shows no text" });
+    const menu = await plain.$('header label[for="__drawer"]');
+    if (!menu) {
+      problems.push({ page, problem: "without JavaScript there is no menu button (label for __drawer)" });
+    } else {
+      await menu.click().catch(() => problems.push({ page, problem: "without JavaScript the menu button cannot be pressed" }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The links to other pages must be on screen (the current page's own link makes way for its contents).
+      const shown = await plain.evaluate(() => {
+        const links = [...document.querySelectorAll(".md-nav--primary .md-nav__list .md-nav__link[href]")]
+          .filter((link) => !link.getAttribute("href").startsWith("#") && !link.classList.contains("md-nav__link--active"));
+        return links.length > 0 && links.every((link) => {
+          const box = link.getBoundingClientRect();
+          return box.width > 0 && box.left >= 0 && box.right <= window.innerWidth && getComputedStyle(link).visibility !== "hidden";
+        });
+      });
+      if (!shown) problems.push({ page, problem: "without JavaScript the menu button does not show the menu's links" });
+    }
+    await plain.close();
   }
 } finally {
   await browser.close();

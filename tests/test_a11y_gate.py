@@ -20,7 +20,10 @@ GATE_PASSES = tuple(one for one in a11y.PASSES if one.gate and not one.actions)
 @pytest.fixture(scope="module")
 def gate(tmp_path_factory: pytest.TempPathFactory) -> tuple[a11y.GateResult, Path]:
     reports = tmp_path_factory.mktemp("a11y-reports")
-    result = a11y.run_gate(FIXTURES, reports, passes=GATE_PASSES, exceptions=[], screenshots=("/",))
+    # The fixtures have no menu, so the check that Material's menu opens without JavaScript is left out here.
+    result = a11y.run_gate(
+        FIXTURES, reports, passes=GATE_PASSES, exceptions=[], screenshots=("/",), menu_without_script=False,
+    )
     return result, reports
 
 

@@ -65,6 +65,7 @@ def test_pa11y_config_passes_urls_as_objects_one_per_page_and_pass() -> None:
     assert by_pass["axe-dark"]["actions"] == [
         'click element label[for="__palette_1"]', 'wait for element body[data-md-color-scheme="slate"] to be added',
     ]
+    assert by_pass["axe-dark"]["useIncognitoBrowserContext"] is True
 
 
 def test_the_dark_scheme_pass_checks_a_sample_of_one_page_per_section() -> None:
