@@ -14,8 +14,9 @@ Why the run looks the way it does (see ARCHITECTURE.md, "Traps"):
 - Over http, not file://, because Material behaves differently on file:// (no search, folder listings).
 
 Besides pa11y-ci, a small browser probe (`a11y_probe.mjs`) looks at each page the way a person would:
-at 320px wide nothing may scroll sideways, no page may ask another host for anything, and the
-main pages are photographed at 320px and 1280px wide for a person to look at.
+at 320px wide nothing may scroll sideways, targets are at least 44px, text is at least 18px, no page may
+ask another host for anything, the menu opens with JavaScript off, and the main pages are photographed
+at 320px and 1280px wide for a person to look at.
 """
 from __future__ import annotations
 
