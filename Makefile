@@ -28,12 +28,12 @@ check: $(INSTALLED)
 
 # pa11y-ci, pinned by package-lock.json. Puppeteer's own Chrome download is skipped: we use Debian's Chromium.
 $(NODE_INSTALLED): package.json package-lock.json
-	command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+	command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	touch $@
 
 $(CHROMIUM):
-	$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium
+	$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
 npm: $(NODE_INSTALLED)
 
