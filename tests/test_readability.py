@@ -125,7 +125,7 @@ def test_table_lists_every_page() -> None:
 
 
 @pytest.mark.parametrize("bad, message", [
-    ("enforce: false", "enforce: Write true or false here"),
+    ("enforce: true", "enforce: Write true or false here"),
     ("max_sentence_words: 15", "limits.max_sentence_words: Enter a whole number here"),
 ])
 def test_bad_settings_are_named(project: Path, bad: str, message: str) -> None:
