@@ -7,11 +7,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .api import api_documents, to_json
-from .calendars import calendar_documents
-from .feeds import feed_documents
 from .load import SiteData, load_site_data
 from .meeting_checks import governance_warnings
+from .outputs import extra_files
 from .pages import all_pages
 from .problems import DataProblems
 from .sitebuild import build_site
@@ -77,27 +75,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 1
     today = resolve_today(args.today)
     out: Path = args.out
-    written = 0
-    for page in all_pages(data, today):
-        target = out / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-        written += 1
-    for path, document in api_documents(data, today).items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(to_json(document), encoding="utf-8")
-        written += 1
-    for path, text in calendar_documents(data, today).items():
+    files = {page.path: page.markdown for page in all_pages(data, today)}
+    files.update(extra_files(data, today))
+    for path, text in files.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
-        written += 1
-    for path, text in feed_documents(data, today).items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written += 1
+    written = len(files)
     print(f"Wrote {written} files to {out}.")
     return 0
 

@@ -4,9 +4,9 @@ Everything else lives in the core, which does not know about MkDocs.
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
-import logging
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -19,14 +19,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
-from .api import api_documents, to_json
-from .calendars import calendar_documents
 from .blocks import UnknownBlock, fill_blocks
 from .easyread import SiteCheck, glossary_matcher
-from .feeds import feed_documents
-from .meeting_checks import governance_warnings
 from .glossary import Matcher, link_terms, words_on_page
 from .load import SiteData, load_site_data
+from .meeting_checks import governance_warnings
+from .outputs import extra_files
 from .pages import all_pages
 from .problems import DataProblems
 from .today import resolve_today
@@ -52,7 +50,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.data_dir = (root / self.config.data_dir).resolve()
-        self.today = resolve_today(self.config.today)
+        try:
+            self.today = resolve_today(self.config.today)
+        except ValueError as error:
+            raise PluginError(f"The build date is not a date ({error}). Write it like 2026-03-04.") from None
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -77,11 +78,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"content/{page.path} clashes with a generated page. Rename or delete it.")
             files.append(File.generated(config, page.path, content=page.markdown))
-        for path, document in api_documents(self.data, self.today).items():
-            files.append(File.generated(config, path, content=to_json(document)))
-        for path, text in calendar_documents(self.data, self.today).items():
-            files.append(File.generated(config, path, content=text))
-        for path, text in feed_documents(self.data, self.today, config.site_url).items():
+        for path, text in extra_files(self.data, self.today, config.site_url).items():
             files.append(File.generated(config, path, content=text))
         return files
 

@@ -51,3 +51,17 @@ def test_render_writes_the_same_pages_without_mkdocs(project: Path, tmp_path: Pa
 )
 def test_today_can_be_pinned(explicit: str | None, environ: dict[str, str], expected: date) -> None:
     assert resolve_today(explicit, environ) == expected
+
+
+def test_bad_site_today_in_plain_mkdocs_is_a_plain_error(project: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SITE_TODAY": "tomorrow"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "The build date is not a date" in result.stderr
+    assert "Traceback" not in result.stderr
