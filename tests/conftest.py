@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.load import load_site_data
+from generator.problems import DataProblems
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "theme")
 TODAY = "2026-11-22"
@@ -44,3 +47,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_generator(root, "build", "--today", TODAY)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+def problems_for(project: Path) -> list[str]:
+    """The problem lines loading this project's data gives; fails the test if the data loads cleanly."""
+    with pytest.raises(DataProblems) as caught:
+        load_site_data(project / "data", project)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace `old` with `new` once; return the 1-based line where the new text starts."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not found in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1

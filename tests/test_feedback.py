@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from test_data_errors import edit, problems_for
+from conftest import edit, problems_for
 
 from generator.api import api_documents
 from generator.feedback import feedback_views

@@ -3,24 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from generator.load import load_site_data
-from generator.problems import DataProblems
-
-
-def problems_for(project: Path) -> list[str]:
-    with pytest.raises(DataProblems) as caught:
-        load_site_data(project / "data", project)
-    return [str(p) for p in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace `old` with `new` once; return the 1-based line where the new text starts."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not found in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from conftest import edit, problems_for
 
 
 def schedule(project: Path) -> Path:

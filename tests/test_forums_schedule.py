@@ -18,11 +18,6 @@ from generator.schedule import forum_occurrences, make_round, rotation_of, site_
 TODAY = date(2026, 11, 22)
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not found in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 def set_changes(project: Path, changes: str) -> None:
     """Replace the example changes in schedule.yml with `changes` (YAML list items, or "[]")."""

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import edit, problems_for
 
 from generator.load import load_site_data
 from generator.models.glossary import MAX_SENTENCES, MAX_WORDS
-from generator.problems import DataProblems
 from generator.sentences import sentences, words
 
 # The terms of FACTS.md §4 and the acronyms the source documents never explain.
@@ -26,18 +25,6 @@ ACRONYMS = [
     "CNWL", "VCS", "BACS", "NHS", "NEF", "SCIE", "NDTi", "ImROC",
 ]
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def problems_for(project: Path) -> list[str]:
-    with pytest.raises(DataProblems) as caught:
-        load_site_data(project / "data", project)
-    return [str(p) for p in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not found in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_every_source_term_and_acronym_is_explained() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, run_generator
-from test_data_errors import edit, problems_for
+from conftest import edit, problems_for
 
 from generator.api import api_documents
 from generator.governance import count_quorum, is_late

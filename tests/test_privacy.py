@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import TODAY, run_generator
-from test_data_errors import edit, problems_for
+from conftest import edit, problems_for
 
 from generator.load import load_site_data
 

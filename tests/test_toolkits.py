@@ -6,12 +6,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, edit, problems_for
 
-from generator.load import load_site_data
 from generator.models.toolkits import Toolkit
 from generator.pages import toolkits as toolkit_pages
-from generator.problems import DataProblems
 from generator.yamlio import YamlDocument, load_yaml
 
 TOOLKITS = ROOT / "data" / "toolkits"
@@ -115,17 +113,6 @@ def test_every_toolkit_has_a_page_and_the_index_lists_them(toolkits: dict[int, T
 
 # --- Bad toolkit data: one plain message, pointing at the file, line and field. -------------------------------
 
-def problems_for(project: Path) -> list[str]:
-    with pytest.raises(DataProblems) as caught:
-        load_site_data(project / "data", project)
-    return [str(p) for p in caught.value.problems]
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
 
 def line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
@@ -133,7 +120,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_unknown_section_kind(project: Path) -> None:
     path = project / "data/toolkits/06-feedback-survey.yml"
-    rewrite(path, "  - kind: steps", "  - kind: stepz")
+    edit(path, "  - kind: steps", "  - kind: stepz")
     line = line_of(path, "kind: stepz")
     assert problems_for(project) == [
         f"data/toolkits/06-feedback-survey.yml:{line}:11: sections[1].kind: Enter one of these kinds: "
@@ -143,7 +130,7 @@ def test_unknown_section_kind(project: Path) -> None:
 
 def test_missing_field_inside_a_section_points_at_the_item(project: Path) -> None:
     path = project / "data/toolkits/02-social-media.yml"
-    rewrite(path, "        example: What does mental health mean to you?\n", "")
+    edit(path, "        example: What does mental health mean to you?\n", "")
     line = line_of(path, "- name: Questions and answers")
     assert problems_for(project) == [
         f'data/toolkits/02-social-media.yml:{line}:9: sections[1].features[2].example: '
@@ -153,7 +140,7 @@ def test_missing_field_inside_a_section_points_at_the_item(project: Path) -> Non
 
 def test_field_from_another_kind(project: Path) -> None:
     path = project / "data/toolkits/06-feedback-survey.yml"
-    rewrite(path, "    heading: The 10 steps\n", "    heading: The 10 steps\n    voice: we\n")
+    edit(path, "    heading: The 10 steps\n", "    heading: The 10 steps\n    voice: we\n")
     line = line_of(path, "voice: we")
     assert problems_for(project) == [
         f'data/toolkits/06-feedback-survey.yml:{line}:5: sections[1].voice: "voice" is not a field we know. '
@@ -163,7 +150,7 @@ def test_field_from_another_kind(project: Path) -> None:
 
 def test_matrix_levels_must_be_scores_0_to_3(project: Path) -> None:
     path = project / "data/toolkits/01-evaluation-tool.yml"
-    rewrite(path, "          - score: 3\n            meaning: The service has paid roles for experts by experience.\n", "")
+    edit(path, "          - score: 3\n            meaning: The service has paid roles for experts by experience.\n", "")
     line = line_of(path, "levels:")
     assert problems_for(project) == [
         f"data/toolkits/01-evaluation-tool.yml:{line + 1}:11: sections[1].questions[1].levels: "
@@ -173,7 +160,7 @@ def test_matrix_levels_must_be_scores_0_to_3(project: Path) -> None:
 
 def test_a_matrix_score_written_as_text(project: Path) -> None:
     path = project / "data/toolkits/01-evaluation-tool.yml"
-    rewrite(path, "          - score: 2\n", '          - score: "2"\n')
+    edit(path, "          - score: 2\n", '          - score: "2"\n')
     line = line_of(path, 'score: "2"')
     assert problems_for(project) == [
         f"data/toolkits/01-evaluation-tool.yml:{line}:20: sections[1].questions[1].levels[3].score: "
@@ -183,7 +170,7 @@ def test_a_matrix_score_written_as_text(project: Path) -> None:
 
 def test_statement_in_the_wrong_voice(project: Path) -> None:
     path = project / "data/toolkits/05-think-young-carer.yml"
-    rewrite(path, "        We need workers to be clear", "        Workers need to be clear")
+    edit(path, "        We need workers to be clear", "        Workers need to be clear")
     line = line_of(path, "Workers need to be clear") - 1  # the value starts at the ">-" above it
     assert problems_for(project) == [
         f'data/toolkits/05-think-young-carer.yml:{line}:9: sections[1].statements[7]: '
@@ -193,7 +180,7 @@ def test_statement_in_the_wrong_voice(project: Path) -> None:
 
 def test_empty_list_of_steps(project: Path) -> None:
     path = project / "data/toolkits/08-creative-workshop.yml"
-    rewrite(path, "    aims:\n      - People who use services feel heard.\n      - They can show their feelings.\n"
+    edit(path, "    aims:\n      - People who use services feel heard.\n      - They can show their feelings.\n"
             "      - People start to talk about what using the service is like.\n"
             "      - People have their say about their care.\n", "    aims: []\n")
     line = line_of(path, "aims: []")
@@ -205,7 +192,7 @@ def test_empty_list_of_steps(project: Path) -> None:
 
 def test_two_toolkits_with_one_number(project: Path) -> None:
     path = project / "data/toolkits/07-safe-space.yml"
-    rewrite(path, "number: 7", "number: 3")
+    edit(path, "number: 7", "number: 3")
     assert problems_for(project) == [
         "data/toolkits/07-safe-space.yml:4:9: number: Toolkit number 3 is already used by "
         "data/toolkits/03-asset-mapping.yml. Give each toolkit its own number."
