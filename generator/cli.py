@@ -33,7 +33,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     data = _load(args.root, args.data)
     if data is None:
         return 1
-    records = sum(len(v) for v in (data.areas, data.forums, data.glossary, data.people, data.bodies, data.meetings, data.toolkits))
+    records = sum(len(v) for v in (data.areas, data.forums, data.glossary, data.people, data.bodies, data.meetings, data.toolkits, data.feedback.items))
     print(f"The data is fine: {len(data.documents)} files, {records} records, checked in {time.perf_counter() - started:.2f}s.")
     return 0
 
