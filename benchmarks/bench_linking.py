@@ -16,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.easyread import SiteCheck, glossary_matcher  # noqa: E402
-from generator.glossary import Entry, Matcher, link_terms  # noqa: E402
-from generator.load import load_site_data  # noqa: E402
-from generator.pagehtml import site_pages  # noqa: E402
+from generator.easyread.site_check import SiteCheck, glossary_matcher  # noqa: E402
+from generator.easyread.linking import Entry, Matcher, link_terms  # noqa: E402
+from generator.pipeline import load_site_data  # noqa: E402
+from generator.easyread.pagehtml import site_pages  # noqa: E402
 
 WORDS = 1_000
 PAGES = 1_000

@@ -44,11 +44,11 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import Field, ValidationError
 
-from .load import dotted
-from .messages import describe_validation_error
-from .models.common import Record, Text
-from .problems import Problem
-from .yamlio import load_yaml
+from generator.models.site import dotted
+from generator.load.messages import describe_validation_error
+from generator.models.common import Record, Text
+from generator.models.problems import Problem
+from generator.load.yamlfile import load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PA11Y_CI = PROJECT_ROOT / "node_modules" / ".bin" / "pa11y-ci"

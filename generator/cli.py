@@ -7,13 +7,17 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .load import SiteData, load_site_data
-from .meeting_checks import governance_warnings
-from .outputs import extra_files
-from .pages import all_pages
-from .problems import DataProblems
-from .sitebuild import build_site
-from .today import resolve_today
+from generator.models.site import SiteData
+from generator.pipeline import load_site_data
+from generator.validate.warnings import governance_warnings
+from generator.outputs import extra_files
+from generator.render.pages import all_pages
+from generator.models.problems import DataProblems
+from generator.build import build_site
+from generator.today import resolve_today
+from generator.render.blocks import UnknownBlock
+from generator.easyread.site_check import SiteCheck
+from generator.easyread.pagehtml import site_pages
 
 
 def _load(root: Path, data: str) -> SiteData | None:
@@ -88,9 +92,6 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_readability(args: argparse.Namespace) -> int:
     """Print every page's readability figures, then what to fix. Exit 1 when anything is over a limit."""
-    from .blocks import UnknownBlock
-    from .easyread import SiteCheck
-    from .pagehtml import site_pages
 
     data = _load(args.root, args.data)
     if data is None:

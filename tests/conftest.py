@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_site_data
-from generator.problems import DataProblems
+from generator.pipeline import load_site_data
+from generator.models.problems import DataProblems
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "theme")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import TODAY, run_generator
 
-from generator.acronyms import SourceLines, capital_words, is_capital_word, known_capital_words, unknown_capital_words
+from generator.easyread.acronyms import SourceLines, capital_words, is_capital_word, known_capital_words, unknown_capital_words
 
 
 def test_what_counts_as_a_word_in_capitals() -> None:

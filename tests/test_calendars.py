@@ -9,8 +9,9 @@ import pytest
 from conftest import copy_project
 from icalendar import Calendar
 
-from generator.calendars import calendar_documents
-from generator.load import SiteData, load_site_data
+from generator.outputs.calendars import calendar_documents
+from generator.models.site import SiteData
+from generator.pipeline import load_site_data
 
 TODAY = date(2026, 11, 22)
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import edit, problems_for
 
-from generator.load import load_site_data
+from generator.pipeline import load_site_data
 
 
 def test_example_data_loads(project: Path) -> None:

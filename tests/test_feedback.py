@@ -8,13 +8,14 @@ import pytest
 from conftest import TODAY
 from conftest import edit, problems_for
 
-from generator.api import api_documents
-from generator.feedback import feedback_views
-from generator.load import SiteData, load_site_data
-from generator.newsletters import newsletters
-from generator.pages import feedback as feedback_pages
-from generator.pages import newsletters as newsletter_pages
-from generator.schedule import forum_occurrences
+from generator.outputs.api import api_documents
+from generator.compute.feedback import feedback_views
+from generator.models.site import SiteData
+from generator.pipeline import load_site_data
+from generator.compute.newsletters import newsletters
+from generator.render.pages import feedback as feedback_pages
+from generator.render.pages import newsletters as newsletter_pages
+from generator.compute.schedule import forum_occurrences
 
 DAY = date.fromisoformat(TODAY)
 

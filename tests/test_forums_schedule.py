@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
-from generator.api import forums_document
-from generator.blocks import forum_list
-from generator.load import SiteData, load_site_data
-from generator.pages.forums import pages
-from generator.schedule import forum_occurrences, make_round, rotation_of, site_occurrences
+from generator.outputs.api import forums_document
+from generator.render.blocks import forum_list
+from generator.models.site import SiteData
+from generator.pipeline import load_site_data
+from generator.render.pages.forums import pages
+from generator.compute.schedule import forum_occurrences, make_round, rotation_of, site_occurrences
 
 TODAY = date(2026, 11, 22)
 
@@ -213,7 +214,7 @@ def test_the_build_date_splits_upcoming_from_past(data: SiteData) -> None:
 
 
 def test_forum_list_block_keeps_the_paragraph_after_it_apart(data: SiteData) -> None:
-    from generator.blocks import fill_blocks
+    from generator.render.blocks import fill_blocks
 
     page = "Next forums:\n\n<!-- generated: forum-list -->\n\n[Read more](forums/index.md)\n"
     filled = fill_blocks(page, data, TODAY, "index.md")

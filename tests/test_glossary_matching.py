@@ -6,7 +6,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.glossary import Entry, Matcher, link_terms, plural
+from generator.compute.word_forms import number_forms
+from generator.easyread.linking import Entry, Matcher, link_terms
 
 ENTRIES = [
     Entry("co-production", ("Co-production", "coproduction")),
@@ -37,13 +38,27 @@ def link(term_id: str, text: str) -> str:
     return f'<a class="glossary-link" href="../glossary/{term_id}/">{text}</a>'
 
 
-def test_plural_rules() -> None:
-    assert plural("Carer") == "Carers"
-    assert plural("Capacity") == "Capacities"
-    assert plural("Access") == "Accesses"
-    assert plural("Peer support worker") == "Peer support workers"
-    assert plural("CCG") == "CCGs"
-    assert plural("Care Act 2014") is None
+def test_number_forms() -> None:
+    assert number_forms("Carer") == ("Carers",)
+    assert number_forms("Capacity") == ("Capacities",)
+    assert number_forms("Access") == ("Accesses",)
+    assert number_forms("Peer support worker") == ("Peer support workers",)
+    assert number_forms("CCG") == ("CCGs",)
+    assert number_forms("Care Act 2014") == ()
+    # Plural terms get their singular, not a doubled plural ("Paperses").
+    assert number_forms("Papers") == ("Paper",)
+    assert number_forms("Stakeholders") == ("Stakeholder",)
+    # Words ending in -is and -us are singular, whatever their last letter.
+    assert number_forms("Analysis") == ("Analyses",)
+    assert number_forms("Focus") == ("Focuses",)
+    assert number_forms("news") == ()
+    assert "Agendas" in number_forms("Agenda")
+
+
+def test_a_plural_term_matches_its_singular() -> None:
+    matcher = Matcher([Entry("papers", ("Papers",))])
+    linked = link_terms("<p>Read the paper first.</p>", matcher, lambda i: f"../glossary/{i}/")
+    assert linked.used == ["papers"]
 
 
 def test_plurals_and_possessives_are_found() -> None:
@@ -142,7 +157,7 @@ def test_linking_only_adds_links(parts: list[str]) -> None:
 
 
 def test_words_on_this_page_escapes_meanings() -> None:
-    from generator.glossary import words_on_page
+    from generator.easyread.linking import words_on_page
     from generator.models.glossary import Term
 
     term = Term(id="carer", term="Carer", meaning="Someone who helps <b>a</b> friend & family.")

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.governance import (
+from generator.compute.governance import (
     chair_for_coming,
     chair_turns,
     count_quorum,

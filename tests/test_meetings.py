@@ -9,12 +9,13 @@ import pytest
 from conftest import TODAY, run_generator
 from conftest import edit, problems_for
 
-from generator.api import api_documents
-from generator.governance import count_quorum, is_late
-from generator.load import SiteData, load_site_data
-from generator.meeting_views import human_size
-from generator.newsletters import newsletters
-from generator.pages.meetings import pages
+from generator.outputs.api import api_documents
+from generator.compute.governance import count_quorum, is_late
+from generator.models.site import SiteData
+from generator.pipeline import load_site_data
+from generator.compute.meetings import human_size
+from generator.compute.newsletters import newsletters
+from generator.render.pages.meetings import pages
 
 DAY = date.fromisoformat(TODAY)
 DG = "data/meetings/2026-02-26-development-group.yml"
@@ -212,7 +213,7 @@ def test_meetings_json_shape(data: SiteData) -> None:
 
 
 def test_coming_meetings_block_for_content_pages(data: SiteData) -> None:
-    from generator.blocks import fill_blocks
+    from generator.render.blocks import fill_blocks
 
     text = fill_blocks("<!-- generated: coming-meetings -->\n", data, DAY, "index.md")
     assert text.splitlines() == [

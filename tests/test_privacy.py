@@ -6,7 +6,7 @@ from pathlib import Path
 from conftest import TODAY, run_generator
 from conftest import edit, problems_for
 
-from generator.load import load_site_data
+from generator.pipeline import load_site_data
 
 
 def private_names(project: Path) -> list[str]:

@@ -7,8 +7,8 @@ import pytest
 import textstat
 
 from generator.models.readability import Limits, PageKind, ReadabilitySettings
-from generator.readability import flesch_reading_ease, limits_for, measure, page_sentences, problems, table
-from generator.sentences import sentences, words
+from generator.easyread.readability import flesch_reading_ease, limits_for, measure, page_sentences, problems, table
+from generator.models.sentences import sentences, words
 from conftest import TODAY, run_generator
 
 SETTINGS = ReadabilitySettings(
@@ -151,7 +151,7 @@ def test_readability_command_prints_every_page(project: Path) -> None:
 
 
 def test_markdown_extensions_come_from_mkdocs_yml_without_python_tags(tmp_path: Path) -> None:
-    from generator.pagehtml import markdown_extensions
+    from generator.easyread.pagehtml import markdown_extensions
 
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator.schedule import (
+from generator.compute.schedule import (
     Rotation, add_months, current_and_next_rounds, make_round, nth_weekday, round_number, rounds_between,
 )
 

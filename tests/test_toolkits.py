@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT, edit, problems_for
 
 from generator.models.toolkits import Toolkit
-from generator.pages import toolkits as toolkit_pages
-from generator.yamlio import YamlDocument, load_yaml
+from generator.render.pages import toolkits as toolkit_pages
+from generator.load.yamlfile import YamlDocument, load_yaml
 
 TOOLKITS = ROOT / "data" / "toolkits"
 

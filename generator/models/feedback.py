@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Id, IsoDate, Record, Text
+from generator.models.common import Id, IsoDate, Record, Text
 
 # What the Trust's answer amounts to. "doing" is "we said, we are doing": work has started.
 ResponseStatus = Literal["answered", "doing", "done", "cannot"]

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import ClockTime, Id, IsoDate, Record, Text
+from generator.models.common import ClockTime, Id, IsoDate, Record, Text
 
 _MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 

@@ -9,7 +9,22 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import ClockTime, Id, IsoDate, Record, Text
+from generator.models.common import ClockTime, Id, IsoDate, Record, Text
+
+# Where meeting papers live: MkDocs copies files in content/ to the site as they are.
+CONTENT_DIR = "content"
+PAPER_FORMATS: dict[str, str] = {
+    ".pdf": "PDF",
+    ".docx": "Word document",
+    ".doc": "Word document",
+    ".odt": "OpenDocument text",
+    ".pptx": "PowerPoint slides",
+    ".xlsx": "Excel spreadsheet",
+    ".csv": "CSV spreadsheet",
+    ".txt": "plain text",
+    ".rtf": "Rich Text document",
+}
+
 
 
 class Person(Record):

@@ -1,7 +1,7 @@
 """Settings for the easy-read checks: `data/readability.yml`."""
 from __future__ import annotations
 
-from .common import Record, Text
+from generator.models.common import Record, Text
 
 
 class Limits(Record):

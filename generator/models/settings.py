@@ -1,7 +1,7 @@
 """Site-wide settings: `data/site.yml`."""
 from __future__ import annotations
 
-from .common import Record, Text
+from generator.models.common import Record, Text
 
 
 class Contact(Record):

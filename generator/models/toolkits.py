@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, Record, Text
+from generator.models.common import Id, Record, Text
 
 SCORES = (0, 1, 2, 3)
 

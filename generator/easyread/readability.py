@@ -1,0 +1,180 @@
+"""How hard a page is to read: words per sentence, Flesch reading ease, long words.
+
+Body text is read from the page's HTML (see htmltext.py). What counts:
+- paragraphs, list items, definition lists, quotes: prose. Each list item without a full stop is 1 sentence.
+- headings and table cells: checked against the longest-sentence limit, but left out of the average
+  and the reading ease, because they are labels and data rather than sentences.
+- code, scripts, styles, form controls, and anything marked `data-readability="off"`: not read.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from functools import lru_cache
+
+import textstat
+
+from generator.easyread.htmltext import TextRun, text_runs
+from generator.models.readability import Limits, ReadabilitySettings
+from generator.models.sentences import sentences, words
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ICON = re.compile(r":[a-z0-9_+-]+:")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    words: int
+    prose: bool  # false for headings and table cells
+
+
+@dataclass(frozen=True)
+class Figures:
+    page: str
+    kind: str
+    sentences: int
+    words: int
+    longest: int
+    longest_sentence: str
+    average: float
+    reading_ease: float | None
+    long_words: tuple[str, ...]
+    long_words_percent: float
+    over_limit: tuple[Sentence, ...] = field(default=(), repr=False)
+
+
+def page_sentences(html: str, runs: Sequence[TextRun] | None = None) -> list[Sentence]:
+    """The sentences of the body text, in page order. Pass `runs` when the page was walked already."""
+    pieces: dict[int, list[str]] = {}
+    prose: dict[int, bool] = {}
+    for run in text_runs(html) if runs is None else runs:
+        if run.skip_readability:
+            continue
+        # ":material-forum:" is an icon name the build turns into a picture: not a word anyone reads.
+        pieces.setdefault(run.block, []).append(_ICON.sub("", run.text))
+        prose[run.block] = prose.get(run.block, True) and not (run.heading or run.in_table)
+    found = []
+    for block, texts in pieces.items():
+        for sentence in sentences("".join(texts)):
+            found.append(Sentence(sentence, len(words(sentence)), prose[block]))
+    return found
+
+
+def limits_for(page: str, settings: ReadabilitySettings) -> tuple[str, Limits]:
+    """The kind of a page and its limits: the first kind whose pattern fits, else the defaults."""
+    for kind in settings.kinds:
+        if any(fnmatchcase(page, pattern) for pattern in kind.pages):
+            merged = settings.limits.model_dump() | {
+                name: getattr(kind.limits, name) for name in kind.limits.model_fields_set
+            }
+            return kind.name, Limits(**merged)
+    return "easy read", settings.limits
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    return max(1, textstat.syllable_count(word))
+
+
+def flesch_reading_ease(word_count: int, sentence_count: int, syllable_count: int) -> float:
+    """The Flesch formula. We give it our own sentence count: textstat's own splitter drops short sentences."""
+    return 206.835 - 1.015 * (word_count / sentence_count) - 84.6 * (syllable_count / word_count)
+
+
+def measure(
+    page: str, html: str, settings: ReadabilitySettings, explained: Iterable[str] = (),
+    runs: Sequence[TextRun] | None = None,
+) -> Figures:
+    """The figures for one page. `explained` are glossary words (small letters): not counted as long."""
+    kind, limits = limits_for(page, settings)
+    found = page_sentences(html, runs)
+    prose = [s for s in found if s.prose]
+    word_count = sum(s.words for s in prose)
+    explained_words = set(explained)
+    prose_words: list[str] = []
+    syllable_total = 0
+    long_words: list[str] = []
+    for sentence in prose:
+        for position, word in enumerate(_LETTERS.findall(sentence.text)):
+            prose_words.append(word)
+            count = syllables(word)
+            syllable_total += count
+            # Names (a capital letter inside a sentence: Surrey, January) are not words an editor can swap.
+            is_name = position > 0 and word[0].isupper()
+            if count >= settings.long_word_syllables and not is_name and word.casefold() not in explained_words:
+                long_words.append(word)
+    longest = max(found, key=lambda s: s.words, default=Sentence("", 0, True))
+    ease = None
+    if prose and prose_words and word_count >= settings.min_words_for_reading_ease:
+        ease = round(flesch_reading_ease(len(prose_words), len(prose), syllable_total), 1)
+    over = tuple(s for s in found if limits.max_sentence_words is not None and s.words > limits.max_sentence_words)
+    return Figures(
+        page=page,
+        kind=kind,
+        sentences=len(prose),
+        words=word_count,
+        longest=longest.words,
+        longest_sentence=longest.text,
+        average=round(word_count / len(prose), 1) if prose else 0.0,
+        reading_ease=ease,
+        long_words=tuple(dict.fromkeys(w.casefold() for w in long_words)),
+        long_words_percent=round(100 * len(long_words) / len(prose_words), 1) if prose_words else 0.0,
+        over_limit=over,
+    )
+
+
+def _quote(text: str, most: int = 140) -> str:
+    return f'"{text}"' if len(text) <= most else f'"{text[:most - 3]}..."'
+
+
+def problems(figures: Figures, settings: ReadabilitySettings, shown_as: str | None = None) -> list[str]:
+    """Plain messages for each limit a page is over, naming the page, the sentence and the figure."""
+    _, limits = limits_for(figures.page, settings)
+    page = shown_as or figures.page
+    found = []
+    for sentence in figures.over_limit:
+        found.append(
+            f"{page}: this sentence has {sentence.words} words (the limit is {limits.max_sentence_words}): "
+            f"{_quote(sentence.text)} Split it in 2, or cut words."
+        )
+    if limits.max_average_words is not None and figures.average > limits.max_average_words:
+        found.append(
+            f"{page}: sentences have {figures.average} words on average (the limit is {limits.max_average_words}). "
+            f"The longest has {figures.longest}: {_quote(figures.longest_sentence)} Split long sentences."
+        )
+    if (limits.min_reading_ease is not None and figures.reading_ease is not None
+            and figures.reading_ease < limits.min_reading_ease):
+        hard = ", ".join(figures.long_words[:8]) or "none"
+        found.append(
+            f"{page}: reading ease is {figures.reading_ease} (it must be {limits.min_reading_ease} or more). "
+            f"Use shorter sentences and shorter words. Long words here: {hard}."
+        )
+    if limits.max_long_words_percent is not None and figures.long_words_percent > limits.max_long_words_percent:
+        found.append(
+            f"{page}: {figures.long_words_percent}% of words are long (the limit is {limits.max_long_words_percent}%). "
+            f"Try simpler words for: {', '.join(figures.long_words[:8])}."
+        )
+    return found
+
+
+def table(all_figures: Iterable[Figures], settings: ReadabilitySettings) -> str:
+    """A plain-text table of every page's figures, with OK or OVER for each."""
+    header = ("page", "kind", "sentences", "words", "longest", "average", "ease", "long %", "result")
+    rows = [header]
+    for figures in all_figures:
+        rows.append((
+            figures.page, figures.kind, str(figures.sentences), str(figures.words), str(figures.longest),
+            f"{figures.average:.1f}", "-" if figures.reading_ease is None else f"{figures.reading_ease:.0f}",
+            f"{figures.long_words_percent:.0f}", "OVER" if problems(figures, settings) else "ok",
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [cell.ljust(width) if i < 2 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells).rstrip())
+        if number == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""The easy-read checks for a whole site: readability figures and unknown words in capitals, page by page.
+
+Both the MkDocs plugin and `python -m generator readability` feed pages in here, so they report the same.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.easyread.acronyms import SourceLines, describe, known_capital_words, unknown_capital_words
+from generator.compute.word_forms import number_forms
+from generator.easyread.linking import Matcher, entries_for
+from generator.easyread.htmltext import text_runs
+from generator.easyread.readability import Figures, measure, problems, table
+from generator.models.site import SiteData
+
+
+TEMPLATES = Path(__file__).parent.parent / "render" / "templates"
+
+
+def explained_words(data: SiteData) -> set[str]:
+    """Every glossary form and its plural, in small letters: these are not 'long words', they are explained."""
+    found: set[str] = set()
+    for term in data.glossary:
+        for form in (term.term, *term.other_forms):
+            for written in (form, *number_forms(form)):
+                if written:
+                    found.update(part.casefold() for part in written.split())
+    return found
+
+
+def glossary_matcher(data: SiteData) -> Matcher:
+    return Matcher(entries_for(data.glossary))
+
+
+@dataclass
+class SiteCheck:
+    """Collects what each page needs fixing; reports it once every page has been read."""
+
+    data: SiteData
+    root: Path
+    content_dir: Path
+    figures: list[Figures] = field(default_factory=list)
+    shown: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, list[str]] = field(default_factory=dict)  # word → pages it is on
+
+    def __post_init__(self) -> None:
+        forms = [form for term in self.data.glossary for form in (term.term, *term.other_forms)]
+        exceptions = [item.word for item in self.data.readability.acronym_exceptions]
+        self._known = known_capital_words(forms, exceptions)
+        self._explained = explained_words(self.data)
+
+    def add_page(self, page: str, html: str, shown: str | None = None) -> Figures:
+        """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages."""
+        self.shown[page] = shown or page
+        runs = list(text_runs(html))  # walk the HTML once for both checks
+        figures = measure(page, html, self.data.readability, self._explained, runs)
+        self.figures.append(figures)
+        for word in unknown_capital_words(html, self._known, runs):
+            self.capitals.setdefault(word, []).append(page)
+        return figures
+
+    def readability_problems(self) -> list[str]:
+        settings = self.data.readability
+        return [line for f in self.figures for line in problems(f, settings, self.shown.get(f.page))]
+
+    def acronym_problems(self) -> list[str]:
+        if not self.capitals:
+            return []
+        lines = SourceLines(self.root, [self.content_dir, self.root / "data", TEMPLATES])
+        found = []
+        for word, pages in sorted(self.capitals.items()):
+            first = pages[0]
+            prefer = self.shown.get(first, "").split(" ", 1)[0]
+            found.append(describe(word, pages, lines.places(word, prefer)))
+        return found
+
+    def enforced_problems(self) -> list[str]:
+        """What must stop the build, given the `enforce` settings."""
+        settings = self.data.readability
+        found: list[str] = []
+        if settings.enforce_acronyms:
+            found += self.acronym_problems()
+        if settings.enforce:
+            found += self.readability_problems()
+        return found
+
+    def table(self, pages: Iterable[Figures] | None = None) -> str:
+        return table(self.figures if pages is None else pages, self.data.readability)

@@ -1,0 +1,203 @@
+"""Load every file under `data/` into typed models, or report every problem in every file at once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.load.messages import describe_validation_error
+from generator.models.forums import Area, AreasFile, Forum, ForumsFile, ScheduleSettings
+from generator.models.glossary import GlossaryFile, Term
+from generator.models.feedback import FeedbackFile
+from generator.models.meetings import BodiesFile, Body, Meeting, PeopleFile, Person
+from generator.models.readability import ReadabilitySettings
+from generator.models.settings import SiteSettings
+from generator.models.toolkits import Toolkit
+from generator.models.problems import DataProblems, Problem
+from generator.models.site import SiteData, dotted
+from generator.load.yamlfile import Loc, YamlDocument, load_yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one kind of data lives and which model reads it.
+
+    `pattern` is a file name, or a folder glob such as `meetings/*.yml` for one record per file
+    (the record's id is then the file name without `.yml`). `key` names the list inside a
+    single file that becomes the attribute `attr` on SiteData.
+    """
+
+    pattern: str
+    model: type[BaseModel]
+    attr: str
+    key: str | None = None
+
+    @property
+    def one_per_file(self) -> bool:
+        return "*" in self.pattern
+
+
+SOURCES: tuple[Source, ...] = (
+    Source("site.yml", SiteSettings, "settings"),
+    Source("areas.yml", AreasFile, "areas", key="areas"),
+    Source("forums.yml", ForumsFile, "forums", key="forums"),
+    Source("schedule.yml", ScheduleSettings, "schedule"),
+    Source("glossary.yml", GlossaryFile, "glossary", key="terms"),
+    Source("people.yml", PeopleFile, "people", key="people"),
+    Source("bodies.yml", BodiesFile, "bodies", key="bodies"),
+    Source("meetings/*.yml", Meeting, "meetings"),
+    Source("feedback.yml", FeedbackFile, "feedback"),
+    Source("toolkits/*.yml", Toolkit, "toolkits"),
+    Source("readability.yml", ReadabilitySettings, "readability"),
+)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _without_union_tags(value: Any, loc: Loc) -> Loc:
+    """Drop the tag pydantic adds for a union chosen by `kind` (`sections.0.matrix.rows`), as editors never wrote it."""
+    kept: list[str | int] = []
+    current = value
+    after_item = False
+    for part in loc:
+        if after_item and isinstance(current, dict) and current.get("kind") == part:
+            after_item = False
+            continue
+        after_item = isinstance(part, int)
+        kept.append(part)
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(kept)
+
+
+def _validate(doc: YamlDocument, source: Source, value: Any) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return source.model.model_validate(value), []
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors():
+            loc = _without_union_tags(value, tuple(detail["loc"]))
+            if detail["type"] == "union_tag_invalid":
+                # Point at the wrong `kind: ...` line itself, not at the start of the item.
+                loc = (*loc, str((detail.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
+            message = describe_validation_error(detail, source.model)
+            line, col = doc.position(loc, key=detail["type"] == "extra_forbidden")
+            problems.append(Problem(doc.file, line, col, dotted(loc), message))
+        return None, problems
+
+
+def _duplicate_ids(doc: YamlDocument, key: str | None) -> list[Problem]:
+    items = doc.value.get(key) if key and isinstance(doc.value, dict) else None
+    if not isinstance(items, list):
+        return []
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        ident = item["id"]
+        if ident in seen:
+            loc = (key, index, "id")
+            line, col = doc.position(loc)
+            first_line = doc.position((key, seen[ident], "id"))[0]
+            problems.append(Problem(
+                doc.file, line, col, dotted(loc),
+                f'The id "{ident}" is already used on line {first_line}. Give each one its own id.',
+            ))
+        else:
+            seen[ident] = index
+    return problems
+
+
+def _files_for(data_dir: Path, source: Source) -> list[Path]:
+    return sorted(p for p in data_dir.glob(source.pattern) if p.is_file())
+
+
+@dataclass
+class ReadResult:
+    """What reading `data/` gave: the records, every problem found in single files, and which sources had any."""
+
+    data: SiteData
+    problems: list[Problem]
+    failed: set[str]
+
+
+def read_site_data(data_dir: Path, root: Path | None = None) -> ReadResult:
+    """Read every file of `data/` and check each one against its model. Cross-record checks are validate's job."""
+    root = root or data_dir.parent
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    documents: dict[str, YamlDocument] = {}
+    origins: dict[int, tuple[str, Loc]] = {}
+    claimed: set[Path] = set()
+    failed: set[str] = set()
+
+    if not data_dir.is_dir():
+        raise DataProblems([Problem(_shown(data_dir, root), 1, 1, "", "The data folder is missing. Create it, or run from the project folder.")])
+
+    for source in SOURCES:
+        paths = _files_for(data_dir, source)
+        claimed.update(paths)
+        if not paths and not source.one_per_file:
+            shown = _shown(data_dir / source.pattern, root)
+            problems.append(Problem(shown, 1, 1, "", "This file is missing. The site needs it: create it or restore it from git."))
+            failed.add(source.attr)
+            continue
+        records: list[Any] = []
+        before = len(problems)
+        for path in paths:
+            shown = _shown(path, root)
+            doc = load_yaml(path, shown)
+            if isinstance(doc, Problem):
+                problems.append(doc)
+                continue
+            documents[shown] = doc
+            value = doc.value
+            if source.one_per_file and isinstance(value, dict) and "id" not in value:
+                value = {"id": path.stem, **value}
+            if value is None:
+                problems.append(Problem(shown, 1, 1, "", "This file is empty. Add its data, or delete the file."))
+                continue
+            problems.extend(_duplicate_ids(doc, source.key))
+            model, found = _validate(doc, source, value)
+            problems.extend(found)
+            if model is None:
+                continue
+            if source.key:
+                items = getattr(model, source.key)
+                for index, item in enumerate(items):
+                    origins[id(item)] = (shown, (source.key, index))
+                records.extend(items)
+            elif source.one_per_file:
+                origins[id(model)] = (shown, ())
+                records.append(model)
+            else:
+                origins[id(model)] = (shown, ())
+                values[source.attr] = model
+        if source.key or source.one_per_file:
+            values[source.attr] = records
+        if len(problems) > before:
+            failed.add(source.attr)
+
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        if path not in claimed and not path.name.startswith("."):
+            problems.append(Problem(
+                _shown(path, root), 1, 1, "",
+                "Nothing reads this file, so it would be lost. Move it out of data/ or check its name.",
+            ))
+
+    for source in SOURCES:
+        values.setdefault(source.attr, None)
+    data = SiteData(**values, documents=documents, origins=origins, root=root)
+    return ReadResult(data, problems, failed)

@@ -1,0 +1,67 @@
+"""Everything the site is built from, once it is read and validated, with a way back to each record's file and line."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from generator.models.feedback import FeedbackFile
+from generator.models.forums import Area, Forum, ScheduleSettings
+from generator.models.glossary import Term
+from generator.models.meetings import Body, Meeting, Person
+from generator.models.problems import Problem
+from generator.models.readability import ReadabilitySettings
+from generator.models.settings import SiteSettings
+from generator.models.toolkits import Toolkit
+
+Loc = tuple[str | int, ...]
+
+
+class Located(Protocol):
+    """A read file that knows the line and column of each of its parts (see generator/load/yamlfile.py)."""
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]: ...
+
+
+@dataclass
+class SiteData:
+    """Everything the site is built from, validated. Lists keep the order editors wrote."""
+
+    settings: SiteSettings
+    areas: list[Area]
+    forums: list[Forum]
+    glossary: list[Term]
+    people: list[Person]
+    bodies: list[Body]
+    meetings: list[Meeting]
+    feedback: FeedbackFile  # what forums said and the answers: see generator/compute/feedback.py
+    toolkits: list[Toolkit]
+    readability: ReadabilitySettings
+    schedule: ScheduleSettings  # the forum rotation settings: see generator/compute/schedule.py
+    # Where each record came from, so later checks can point at a file and line.
+    documents: dict[str, Located] = field(default_factory=dict, repr=False)
+    origins: dict[int, tuple[str, Loc]] = field(default_factory=dict, repr=False)
+    # The project folder, for checks and pages that look at files outside data/ (meeting papers in content/).
+    root: Path | None = field(default=None, repr=False)
+
+    def where(self, record: object, *sub: str | int) -> tuple[str, Loc]:
+        file, loc = self.origins[id(record)]
+        return file, (*loc, *sub)
+
+    def problem(self, record: object, sub: Iterable[str | int], message: str) -> Problem:
+        """A Problem pointing at a field of a loaded record."""
+        file, loc = self.where(record, *sub)
+        line, col = self.documents[file].position(loc)
+        return Problem(file, line, col, dotted(loc), message)
+
+
+def dotted(loc: Loc) -> str:
+    """`("forums", 2, "area")` → `forums[3].area`: lists are counted from 1, as people count."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text

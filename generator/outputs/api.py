@@ -1,0 +1,137 @@
+"""Open data: the validated facts behind the pages, as JSON files under `api/`."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from generator.compute.feedback import feedback_views
+from generator.compute.meetings import Directory, meeting_views
+from generator.compute.schedule import site_occurrences
+from generator.models.site import SiteData
+
+
+def _dump(records: list[Any]) -> list[dict[str, Any]]:
+    return [record.model_dump(mode="json") for record in records]
+
+
+def forums_document(data: SiteData, today: date) -> dict[str, Any]:
+    """Every forum meeting the site shows (past rounds and the next 4), in date order, then the forums themselves."""
+    forums = {forum.id: forum for forum in data.forums}
+    areas = {area.id: area.name for area in data.areas}
+    occurrences = [
+        {
+            "forum": o.forum,
+            "name": forums[o.forum].name,
+            "area": areas[o.area] if o.area else None,
+            "round": o.round,
+            "start": o.start.isoformat(),
+            "end": o.end.isoformat(),
+            "mode": o.mode,
+            "status": o.status,
+            "reason": o.reason,
+            "planned_start": o.planned_start.isoformat() if o.planned_start else None,
+            "uid": o.uid,
+        }
+        for o in site_occurrences(data, today)
+    ]
+    return {"occurrences": occurrences, "forums": _dump(data.forums)}
+
+
+def public_meetings(data: SiteData, today: date) -> dict[str, object]:
+    """`api/meetings.json`: the groups and their meetings, with names only where people said yes."""
+    directory = Directory(data)
+    bodies = []
+    for body in data.bodies:
+        record = body.model_dump(mode="json", exclude={"members"})
+        # Seat ids are left out: an editor might have made one from a private person's name.
+        record["members"] = [
+            {"name": s.shown, "role": s.role, "sector": s.sector, "organisation": s.organisation}
+            for s in directory.seats(body)
+        ]
+        bodies.append(record)
+    meetings = []
+    for view in sorted(meeting_views(data, today), key=lambda v: (v.meeting.date, v.body.id)):
+        m = view.meeting
+        q = view.quorum
+        meetings.append({
+            "id": m.id,
+            "body": m.body,
+            "body_name": view.body.name,
+            "kind": view.kind,
+            "date": m.date.isoformat(),
+            "start": m.start.strftime("%H:%M"),
+            "end": m.end.strftime("%H:%M"),
+            "mode": m.mode,
+            "place": m.place,
+            "quorate": q.quorate if q else None,
+            "quorum": None if q is None else {
+                "organisation_representatives": q.organisation_representatives,
+                "experience_advisers": q.experience_advisers,
+                "not_counted": q.not_counted,
+                "needed_organisation_representatives": q.needed_organisation_representatives,
+                "needed_experience_advisers": q.needed_experience_advisers,
+            },
+            "chair": view.chair,
+            "chair_breaks_rotation": bool(view.chair_turn and view.chair_turn.breaks_rotation),
+            "next_chair_sector": view.next_chair.name if view.next_chair else None,
+            "attended": view.attended,
+            "apologies": view.apologies,
+            "agenda": [
+                {"title": item.title, "lead": view.leads.get(i), "paper": item.paper}
+                for i, item in enumerate(m.agenda)
+            ],
+            "summary": m.summary.model_dump(mode="json") if m.summary else None,
+            "decisions": list(m.decisions),
+            "decisions_without_quorum": view.decisions_without_quorum,
+            "actions": [
+                {
+                    "who": a.who, "what": a.what, "due": a.due.isoformat(), "status": a.status,
+                    "done_on": a.done_on.isoformat() if a.done_on else None, "late": a.late,
+                }
+                for a in view.actions
+            ],
+            "papers": [
+                {"title": p.title, "url": p.file, "format": p.format, "size": p.size, "bytes": p.size_bytes}
+                for p in view.papers
+            ],
+            "minutes": [item.model_dump(mode="json") for item in m.minutes],
+        })
+    return {"bodies": bodies, "meetings": meetings}
+
+
+def public_feedback(data: SiteData, today: date) -> dict[str, object]:
+    """`api/feedback.json`."""
+    return {
+        "response_days": data.feedback.response_days,
+        "themes": [t.model_dump(mode="json") for t in data.feedback.themes],
+        "items": [
+            {
+                **view.item.model_dump(mode="json"),
+                "forum_name": view.forum_name,
+                "theme_name": view.theme.name,
+                "due": view.due.isoformat(),
+                "status": view.status,
+                "late": view.late,
+                "days_late": view.days_late,
+            }
+            for view in feedback_views(data, today)
+        ],
+    }
+
+
+def api_documents(data: SiteData, today: date) -> dict[str, Any]:
+    """`api/<kind>.json` → its content. People who keep their name private appear by role only."""
+    # Meetings and feedback are built from the same views as their pages, so names stay hidden the same way.
+    return {
+        "api/areas.json": {"areas": _dump(data.areas)},
+        "api/forums.json": forums_document(data, today),
+        "api/glossary.json": {"terms": _dump(data.glossary)},
+        "api/meetings.json": public_meetings(data, today),
+        "api/feedback.json": public_feedback(data, today),
+        "api/toolkits.json": {"toolkits": _dump(sorted(data.toolkits, key=lambda t: t.number))},
+    }
+
+
+def to_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

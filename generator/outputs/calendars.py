@@ -1,0 +1,100 @@
+"""iCalendar files for the forums: 1 with every forum, and 1 for each forum, made with the `icalendar` library.
+
+Events carry the time zone (TZID plus a VTIMEZONE block), so phones show 10:30am in both summer
+(BST) and winter (GMT). UIDs come from the forum and the round, not the date, so when a forum
+moves the phone replaces the old event instead of showing both.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+from icalendar import Calendar, Event
+
+from generator.models.common import format_time
+from generator.compute.schedule import Occurrence, site_occurrences
+from generator.models.site import SiteData
+from generator.models.forums import Forum
+
+
+PRODID = "-//Co-production in Surrey//Forum calendar//EN"
+
+
+def calendar_path(forum_id: str | None = None) -> str:
+    """Where a calendar file goes in the site: `calendars/forums.ics` for all, or `calendars/<forum>.ics`."""
+    return f"calendars/{forum_id or 'forums'}.ics"
+
+
+def _place(forum: Forum, occurrence: Occurrence) -> str:
+    if occurrence.mode == "online":
+        return f"Online on {forum.online.platform}"
+    assert forum.venue is not None  # a reference check makes sure forums that meet in person have a venue
+    return f"{forum.venue.name}, {forum.venue.address}, {forum.venue.postcode}"
+
+
+def _description(forum: Forum, occurrence: Occurrence) -> str:
+    lines = []
+    if occurrence.status == "cancelled":
+        lines.append(f"This forum is cancelled. {occurrence.reason}")
+    elif occurrence.status == "moved":
+        lines.append(f"This forum has changed. {occurrence.reason}")
+    if occurrence.mode == "online":
+        lines.append(f"This forum is online, on {forum.online.platform}. {forum.online.how_to_join}")
+    else:
+        assert forum.venue is not None
+        lines.append(f"This forum is in person at {_place(forum, occurrence)}.")
+        lines.append(f"Getting there: {forum.venue.travel}")
+        if forum.venue.access_notes:
+            lines.append(forum.venue.access_notes)
+    lines.append(f"It starts at {format_time(occurrence.start.timetz())} and ends at {format_time(occurrence.end.timetz())}.")
+    return "\n".join(lines)
+
+
+def forum_event(forum: Forum, occurrence: Occurrence, stamp: datetime) -> Event:
+    mode = "online" if occurrence.mode == "online" else "in person"
+    event = Event()
+    event.add("uid", occurrence.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", occurrence.start)
+    event.add("dtend", occurrence.end)
+    prefix = "Cancelled: " if occurrence.status == "cancelled" else ""
+    event.add("summary", f"{prefix}{forum.name} ({mode})")
+    event.add("location", _place(forum, occurrence))
+    event.add("description", _description(forum, occurrence))
+    event.add("status", "CANCELLED" if occurrence.status == "cancelled" else "CONFIRMED")
+    # A change raises the sequence, so calendar apps take the new version over the one they hold.
+    event.add("sequence", 0 if occurrence.status == "scheduled" else 1)
+    event.add("categories", ["Community forum", mode])
+    return event
+
+
+def forum_calendar(data: SiteData, occurrences: list[Occurrence], today: date, name: str) -> Calendar:
+    forums = {forum.id: forum for forum in data.forums}
+    # DTSTAMP from the build date, not the clock, so the same data and date give the same file.
+    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", data.schedule.timezone)
+    for occurrence in occurrences:
+        cal.add_component(forum_event(forums[occurrence.forum], occurrence, stamp))
+    if occurrences:
+        # The time zone rules only for the years the events span keep the file small.
+        cal.add_missing_timezones(
+            first_date=date(occurrences[0].start.year, 1, 1), last_date=date(occurrences[-1].start.year + 1, 12, 31)
+        )
+    return cal
+
+
+def calendar_documents(data: SiteData, today: date) -> dict[str, str]:
+    """`calendars/<name>.ics` → its text, for every forum together and for each forum alone."""
+    occurrences = site_occurrences(data, today)
+    documents = {
+        calendar_path(): forum_calendar(data, occurrences, today, "Community forums in Surrey").to_ical().decode("utf-8"),
+    }
+    for forum in data.forums:
+        mine = [o for o in occurrences if o.forum == forum.id]
+        documents[calendar_path(forum.id)] = forum_calendar(data, mine, today, forum.name).to_ical().decode("utf-8")
+    return documents

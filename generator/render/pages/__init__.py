@@ -1,0 +1,25 @@
+"""Models → pages. Each kind of data has a module here that returns its pages."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from generator.models.site import SiteData
+from generator.render.page import Page
+from generator.render.pages import feedback, forums, glossary, meetings, newsletters, toolkits
+
+
+
+PageMaker = Callable[[SiteData, date], Iterable[Page]]
+
+
+def all_pages(data: SiteData, today: date) -> list[Page]:
+    makers: list[PageMaker] = [
+        forums.pages, glossary.pages, meetings.pages, feedback.pages, newsletters.pages, toolkits.pages,
+    ]
+    pages = [page for make in makers for page in make(data, today)]
+    paths = [p.path for p in pages]
+    duplicates = {p for p in paths if paths.count(p) > 1}
+    if duplicates:
+        raise ValueError(f"Two generated pages share a path: {sorted(duplicates)}")
+    return pages

@@ -1,0 +1,22 @@
+"""The "You said, we did" page: every point from the forums, grouped by theme, with what was done."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generator.compute.feedback import by_theme, feedback_views
+from generator.render.jinja import render
+from generator.render.page import Page
+from generator.models.site import SiteData
+
+
+
+def pages(data: SiteData, today: date) -> Iterator[Page]:
+    views = feedback_views(data, today)
+    yield Page(
+        "feedback/index.md",
+        render(
+            "feedback/index.md.j2", groups=by_theme(views), views=views,
+            response_days=data.feedback.response_days, today=today,
+        ),
+    )

@@ -1,0 +1,121 @@
+"""Pages about the community forums: the index, 1 page per forum, the schedule and the calendar help page."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+from typing import Any
+
+from generator.outputs.calendars import calendar_path
+from generator.render.jinja import render
+from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
+from generator.compute.forums import forum_views, running_order
+from generator.render.page import Page
+from generator.models.site import SiteData
+from generator.models.forums import Area, FormatPart, Forum
+
+
+SCHEMA = "https://schema.org/"
+
+
+def event_status(occurrence: Occurrence) -> str:
+    if occurrence.status == "cancelled":
+        return SCHEMA + "EventCancelled"
+    if occurrence.moved_date:
+        return SCHEMA + "EventRescheduled"
+    if occurrence.status == "moved" and occurrence.mode == "online":
+        return SCHEMA + "EventMovedOnline"
+    return SCHEMA + "EventScheduled"
+
+
+def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str) -> dict[str, Any]:
+    """schema.org Event for one meeting, so search engines and apps can read when and where it is."""
+    event: dict[str, Any] = {
+        "@type": "Event",
+        "name": forum.name,
+        "description": forum.summary,
+        "startDate": occurrence.start.isoformat(),
+        "endDate": occurrence.end.isoformat(),
+        "eventStatus": event_status(occurrence),
+        "isAccessibleForFree": True,
+        "organizer": {"@type": "Organization", "name": organisation},
+    }
+    if occurrence.moved_date and occurrence.planned_start is not None:
+        event["previousStartDate"] = occurrence.planned_start.isoformat()
+    if occurrence.mode == "online":
+        event["eventAttendanceMode"] = SCHEMA + "OnlineEventAttendanceMode"
+        event["location"] = {"@type": "VirtualLocation", "name": forum.online.platform, "description": forum.online.how_to_join}
+    else:
+        assert forum.venue is not None
+        event["eventAttendanceMode"] = SCHEMA + "OfflineEventAttendanceMode"
+        event["location"] = {
+            "@type": "Place",
+            "name": forum.venue.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": forum.venue.address,
+                "postalCode": forum.venue.postcode,
+                "addressRegion": "Surrey",
+                "addressCountry": "GB",
+            },
+        }
+    if occurrence.reason:
+        event["description"] += f" {occurrence.reason}"
+    return event
+
+
+def json_ld_script(events: list[dict[str, Any]]) -> str:
+    """A <script type="application/ld+json"> block; "</" is escaped so a value can't end the script early."""
+    document = {"@context": "https://schema.org", "@graph": events}
+    text = json.dumps(document, ensure_ascii=False, indent=2).replace("</", "<\\/")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
+@dataclass(frozen=True)
+class YearTable:
+    year: int
+    occurrences: list[Occurrence]
+
+
+def year_tables(occurrences: list[Occurrence]) -> list[YearTable]:
+    return [YearTable(year, list(items)) for year, items in groupby(occurrences, key=lambda o: o.start.year)]
+
+
+def list_in_words(items: list[str]) -> str:
+    """["A", "B", "C"] → "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def pages(data: SiteData, today: date) -> Iterator[Page]:
+    occurrences = site_occurrences(data, today)
+    views = forum_views(data, today, occurrences)
+    rounds = site_rounds(data, today)
+    upcoming_rounds: list[Round] = current_and_next_rounds(data, today)
+    names = {forum.id: forum.name for forum in data.forums}
+    area_names = {area.id: area.name for area in data.areas}
+    formats = data.schedule.formats
+    example_start = datetime(2026, 1, 1, 10, 30)
+    common = {"settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path}
+
+    yield Page("forums/index.md", render(
+        "forums/index.md.j2", views=views, areas={a.id: a for a in data.areas},
+        online_order=running_order(formats.online, example_start),
+        in_person_order=running_order(formats.in_person, example_start),
+        online_per_round=data.schedule.online_per_round, area_count=len(data.areas), **common,
+    ))
+    for view in views:
+        events = [event_json_ld(view.forum, o, data.settings.organisation) for o in view.upcoming]
+        yield Page(f"forums/{view.forum.id}.md", render(
+            "forums/forum.md.j2", view=view, json_ld=json_ld_script(events) if events else "", **common,
+        ))
+    current_year = [t for t in year_tables(occurrences) if t.year >= today.year]
+    yield Page("forums/schedule.md", render(
+        "forums/schedule.md.j2", tables=current_year, rounds=upcoming_rounds,
+        past_rounds=[r for r in rounds if r.number < upcoming_rounds[0].number],
+        always_online=list_in_words([names[f] for f in data.schedule.always_online]),
+        online_per_round=data.schedule.online_per_round,
+        area_names=lambda ids: list_in_words([area_names[i] for i in ids]), **common,
+    ))
+    yield Page("forums/calendars.md", render("forums/calendars.md.j2", views=views, **common))

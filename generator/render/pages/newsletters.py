@@ -1,0 +1,19 @@
+"""A newsletter page for each round of forums, and a list of them."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generator.compute.newsletters import newsletters
+from generator.render.jinja import render
+from generator.render.page import Page
+from generator.models.site import SiteData
+
+
+
+def pages(data: SiteData, today: date) -> Iterator[Page]:
+    issues = newsletters(data, today)
+    forums = {f.id: f.name for f in data.forums}
+    yield Page("newsletters/index.md", render("newsletters/index.md.j2", issues=issues))
+    for issue in issues:
+        yield Page(f"newsletters/{issue.slug}.md", render("newsletters/newsletter.md.j2", issue=issue, forums=forums))

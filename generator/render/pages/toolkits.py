@@ -1,0 +1,17 @@
+"""Toolkit pages: a list of toolkits and a page for each."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generator.render.jinja import render
+from generator.render.page import Page
+from generator.models.site import SiteData
+
+
+
+def pages(data: SiteData, today: date) -> Iterator[Page]:
+    toolkits = sorted(data.toolkits, key=lambda t: t.number)
+    yield Page("toolkits/index.md", render("toolkits/index.md.j2", toolkits=toolkits))
+    for toolkit in toolkits:
+        yield Page(f"toolkits/{toolkit.id}.md", render("toolkits/toolkit.md.j2", toolkit=toolkit))
