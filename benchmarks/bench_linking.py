@@ -16,15 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.easyread.site_check import SiteCheck, glossary_matcher  # noqa: E402
 from generator.easyread.linking import Entry, Matcher, link_terms  # noqa: E402
-from generator.pipeline import load_site_data  # noqa: E402
 from generator.easyread.pagehtml import site_pages  # noqa: E402
+from generator.easyread.site_check import SiteCheck, glossary_matcher  # noqa: E402
+from generator.pipeline import load_site_data  # noqa: E402
 
 WORDS = 1_000
 PAGES = 1_000
 SYLLABLES = ["ca", "re", "mo", "ti", "lu", "den", "sor", "pa", "vi", "no", "ke", "shu", "ram", "bel", "tor"]
-FILLER = "we you the a and to of in for on with people meet talk help come group time place day".split()
+FILLER = ["we", "you", "the", "a", "and", "to", "of", "in", "for", "on", "with", "people", "meet", "talk", "help", "come", "group", "time", "place", "day"]
 
 
 def _word(rng: random.Random) -> str:
@@ -54,7 +54,7 @@ def synthetic_page(rng: random.Random, entries: list[Entry]) -> str:
         blocks.append("<p>" + " ".join(sentence() for _ in range(4)) + "</p>")
         blocks.append("<ul>" + "".join(f"<li>{sentence()}</li>" for _ in range(2)) + "</ul>")
         blocks.append(f'<h2>{sentence()}</h2><p><a href="x/">{sentence()}</a></p>')
-    blocks.append('<script type="application/ld+json">{"@type": "Event", "name": "%s"}</script>' % sentence())
+    blocks.append(f'<script type="application/ld+json">{{"@type": "Event", "name": "{sentence()}"}}</script>')
     return "\n".join(blocks)
 
 

@@ -38,17 +38,18 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from os.path import commonpath
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from pydantic import Field, ValidationError
 
-from generator.models.site import dotted
 from generator.load.messages import describe_validation_error
+from generator.load.yamlfile import load_yaml
 from generator.models.common import Record, Text
 from generator.models.problems import Problem
-from generator.load.yamlfile import load_yaml
+from generator.models.site import dotted
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PA11Y_CI = PROJECT_ROOT / "node_modules" / ".bin" / "pa11y-ci"
@@ -188,7 +189,7 @@ def page_paths(site: Path) -> list[str]:
     if not locs:
         raise ValueError(f"{sitemap} lists no pages.")
     paths = [urlsplit(loc).path for loc in locs]
-    root = os.path.commonprefix(paths)
+    root = commonpath(paths)
     root = root[: root.rfind("/") + 1]
     pages = ["/" + path[len(root):] for path in paths]
     missing = [page for page in pages if not _file_for(site, page).is_file()]
@@ -205,7 +206,7 @@ def _file_for(site: Path, page: str) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the name is the base class's
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

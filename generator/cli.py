@@ -7,17 +7,17 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.models.site import SiteData
-from generator.pipeline import load_site_data
-from generator.validate.warnings import governance_warnings
-from generator.outputs import extra_files
-from generator.render.pages import all_pages
-from generator.models.problems import DataProblems
 from generator.build import build_site
-from generator.today import resolve_today
-from generator.render.blocks import UnknownBlock
-from generator.easyread.site_check import SiteCheck
 from generator.easyread.pagehtml import site_pages
+from generator.easyread.site_check import SiteCheck
+from generator.models.problems import DataProblems
+from generator.models.site import SiteData
+from generator.outputs import extra_files
+from generator.pipeline import load_site_data
+from generator.render.blocks import UnknownBlock
+from generator.render.pages import all_pages
+from generator.today import resolve_today
+from generator.validate.warnings import governance_warnings
 
 
 def _load(root: Path, data: str) -> SiteData | None:

@@ -19,17 +19,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
-from generator.render.blocks import UnknownBlock, fill_blocks
-from generator.easyread.site_check import SiteCheck, glossary_matcher
 from generator.easyread.linking import Matcher, link_terms, words_on_page
-from generator.models.site import SiteData
-from generator.pipeline import load_site_data
-from generator.validate.warnings import governance_warnings
-from generator.outputs import extra_files
-from generator.render.pages import all_pages
+from generator.easyread.site_check import SiteCheck, glossary_matcher
 from generator.models.problems import DataProblems
+from generator.models.site import SiteData
+from generator.outputs import extra_files
+from generator.pipeline import load_site_data
+from generator.render.blocks import UnknownBlock, fill_blocks
+from generator.render.pages import all_pages
 from generator.today import resolve_today
-
+from generator.validate.warnings import governance_warnings
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 

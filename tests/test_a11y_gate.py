@@ -117,7 +117,7 @@ def test_text_smaller_than_18px_is_caught(gate: tuple[a11y.GateResult, Path]) ->
 
 
 def test_the_report_reads_page_then_rule_then_element_then_fix(gate: tuple[a11y.GateResult, Path]) -> None:
-    result, reports = gate
+    _result, reports = gate
     text = (reports / "report.txt").read_text(encoding="utf-8")
     block = text[text.index("\n/image-without-alt/\n"):]
     lines = block.splitlines()[2:6]

@@ -11,9 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT
+from ruamel.yaml import YAML
 
 CSS = ROOT / "theme" / "assets" / "stylesheets" / "easy-read.css"
 PRINT_CSS = ROOT / "theme" / "assets" / "stylesheets" / "print.css"

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from conftest import copy_project
 from icalendar import Calendar
 
-from generator.outputs.calendars import calendar_documents
 from generator.models.site import SiteData
+from generator.outputs.calendars import calendar_documents
 from generator.pipeline import load_site_data
 
 TODAY = date(2026, 11, 22)
@@ -63,8 +63,8 @@ def test_times_are_local_with_bst_and_gmt(files: dict[str, str]) -> None:
     by_uid = {str(e["UID"]): e for e in events(text)}
     winter = by_uid["east-surrey-round-1@coproduction-surrey"].start
     summer = by_uid["east-surrey-round-3@coproduction-surrey"].start
-    assert winter.astimezone(timezone.utc) == datetime(2026, 1, 6, 10, 30, tzinfo=timezone.utc)
-    assert summer.astimezone(timezone.utc) == datetime(2026, 7, 7, 9, 30, tzinfo=timezone.utc)
+    assert winter.astimezone(UTC) == datetime(2026, 1, 6, 10, 30, tzinfo=UTC)
+    assert summer.astimezone(UTC) == datetime(2026, 7, 7, 9, 30, tzinfo=UTC)
 
 
 def test_each_event_says_the_mode_and_the_place_or_how_to_join(files: dict[str, str]) -> None:

@@ -5,8 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import run_generator
+
 from generator.today import resolve_today
 
 

@@ -5,17 +5,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
-from conftest import edit, problems_for
+from conftest import TODAY, edit, problems_for
 
-from generator.outputs.api import api_documents
 from generator.compute.feedback import feedback_views
-from generator.models.site import SiteData
-from generator.pipeline import load_site_data
 from generator.compute.newsletters import newsletters
+from generator.compute.schedule import forum_occurrences
+from generator.models.site import SiteData
+from generator.outputs.api import api_documents
+from generator.pipeline import load_site_data
 from generator.render.pages import feedback as feedback_pages
 from generator.render.pages import newsletters as newsletter_pages
-from generator.compute.schedule import forum_occurrences
 
 DAY = date.fromisoformat(TODAY)
 
@@ -100,7 +99,7 @@ def test_feedback_json(data: SiteData) -> None:
 class TestNewsletters:
     def test_one_per_round_once_its_third_month_begins(self, data: SiteData) -> None:
         assert [n.slug for n in newsletters(data, DAY)] == ["2026-09", "2026-06", "2026-03"]
-        assert [n.slug for n in newsletters(data, date(2026, 12, 1))][0] == "2026-12"
+        assert next(n.slug for n in newsletters(data, date(2026, 12, 1))) == "2026-12"
         assert newsletters(data, date(2026, 2, 28)) == []
 
     def test_answers_are_those_since_the_last_newsletter(self, data: SiteData) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
-from generator.outputs.feeds import atom_feed
-from generator.models.site import SiteData
-from generator.pipeline import load_site_data
 from generator.compute.newsletters import newsletters
+from generator.models.site import SiteData
+from generator.outputs.feeds import atom_feed
+from generator.pipeline import load_site_data
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DAY = date.fromisoformat(TODAY)

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import copy_project
 
-from generator.outputs.api import forums_document
-from generator.render.blocks import forum_list
-from generator.models.site import SiteData
-from generator.pipeline import load_site_data
-from generator.render.pages.forums import pages
 from generator.compute.schedule import forum_occurrences, make_round, rotation_of, site_occurrences
+from generator.models.site import SiteData
+from generator.outputs.api import forums_document
+from generator.pipeline import load_site_data
+from generator.render.blocks import forum_list
+from generator.render.pages.forums import pages
 
 TODAY = date(2026, 11, 22)
 
@@ -76,7 +76,7 @@ def test_local_time_stays_put_and_the_offset_follows_bst(data: SiteData) -> None
         assert (o.start.hour, o.start.minute) == (10, 30)
         winter = o.start.month in (1, 2, 3, 11, 12)
         assert o.start.utcoffset() == timedelta(hours=0 if winter else 1)
-        assert o.start.astimezone(timezone.utc).hour == (10 if winter else 9)
+        assert o.start.astimezone(UTC).hour == (10 if winter else 9)
 
 
 def test_moves_across_both_clock_changes(project: Path) -> None:
@@ -91,7 +91,7 @@ def test_moves_across_both_clock_changes(project: Path) -> None:
     assert march.start.isoformat() == "2026-03-24T10:30:00+00:00"
     assert march.planned_start is not None and march.planned_start.isoformat() == "2026-04-07T10:30:00+01:00"
     assert october.start.isoformat() == "2026-10-28T18:00:00+00:00"
-    assert october.start.astimezone(timezone.utc) == datetime(2026, 10, 28, 18, 0, tzinfo=timezone.utc)
+    assert october.start.astimezone(UTC) == datetime(2026, 10, 28, 18, 0, tzinfo=UTC)
     # The round stays the one it was planned in, so calendars update the same event.
     assert (march.round, october.round) == (2, 4)
 

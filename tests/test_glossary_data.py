@@ -5,9 +5,9 @@ from pathlib import Path
 
 from conftest import edit, problems_for
 
-from generator.pipeline import load_site_data
 from generator.models.glossary import MAX_SENTENCES, MAX_WORDS
 from generator.models.sentences import sentences, words
+from generator.pipeline import load_site_data
 
 # The terms of FACTS.md §4 and the acronyms the source documents never explain.
 SOURCE_TERMS = [

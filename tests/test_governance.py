@@ -92,15 +92,15 @@ class TestQuorum:
             seat("grace-carer", "carer-adviser", "lived", person="grace"),
         ]
         body = make_body(members)
-        as_org_first = count_quorum(body, ids(orgs(3) + experts(3)) + ["grace-org", "grace-carer"])
+        as_org_first = count_quorum(body, [*ids(orgs(3) + experts(3)), "grace-org", "grace-carer"])
         assert (as_org_first.organisation_representatives, as_org_first.experience_advisers) == (4, 3)
         assert (as_org_first.second_seats, as_org_first.quorate) == (1, False)
-        as_carer_first = count_quorum(body, ids(orgs(3) + experts(3)) + ["grace-carer", "grace-org"])
+        as_carer_first = count_quorum(body, [*ids(orgs(3) + experts(3)), "grace-carer", "grace-org"])
         assert (as_carer_first.organisation_representatives, as_carer_first.experience_advisers) == (3, 4)
 
     def test_the_same_seat_twice_counts_once(self) -> None:
         members = orgs(4) + experts(4)
-        count = count_quorum(make_body(members), ids(members) + ["org-0", "ebe-0"])
+        count = count_quorum(make_body(members), [*ids(members), "org-0", "ebe-0"])
         assert (count.organisation_representatives, count.experience_advisers) == (4, 4)
 
     def test_numbers_are_settings(self) -> None:

@@ -6,15 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, run_generator
-from conftest import edit, problems_for
+from conftest import TODAY, edit, problems_for, run_generator
 
-from generator.outputs.api import api_documents
 from generator.compute.governance import count_quorum, is_late
-from generator.models.site import SiteData
-from generator.pipeline import load_site_data
 from generator.compute.meetings import human_size
 from generator.compute.newsletters import newsletters
+from generator.models.site import SiteData
+from generator.outputs.api import api_documents
+from generator.pipeline import load_site_data
 from generator.render.pages.meetings import pages
 
 DAY = date.fromisoformat(TODAY)

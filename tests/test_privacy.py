@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TODAY, run_generator
-from conftest import edit, problems_for
+from conftest import TODAY, edit, problems_for, run_generator
 
 from generator.pipeline import load_site_data
 

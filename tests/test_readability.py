@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 import textstat
-
-from generator.models.readability import Limits, PageKind, ReadabilitySettings
-from generator.easyread.readability import flesch_reading_ease, limits_for, measure, page_sentences, problems, table
-from generator.models.sentences import sentences, words
 from conftest import TODAY, run_generator
+
+from generator.easyread.readability import flesch_reading_ease, limits_for, measure, page_sentences, problems, table
+from generator.models.readability import Limits, PageKind, ReadabilitySettings
+from generator.models.sentences import sentences, words
 
 SETTINGS = ReadabilitySettings(
     enforce=True,

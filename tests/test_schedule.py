@@ -9,7 +9,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.compute.schedule import (
-    Rotation, add_months, current_and_next_rounds, make_round, nth_weekday, round_number, rounds_between,
+    Rotation,
+    add_months,
+    current_and_next_rounds,
+    make_round,
+    nth_weekday,
+    round_number,
+    rounds_between,
 )
 
 ES, NW, SD, GW, FNH = "east-surrey", "northwest-surrey", "surrey-downs", "guildford-waverley", "farnham-northeast-hants"

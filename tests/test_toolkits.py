@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 from conftest import ROOT, edit, problems_for
 
+from generator.load.yamlfile import YamlDocument, load_yaml
 from generator.models.toolkits import Toolkit
 from generator.render.pages import toolkits as toolkit_pages
-from generator.load.yamlfile import YamlDocument, load_yaml
 
 TOOLKITS = ROOT / "data" / "toolkits"
 
@@ -31,7 +31,7 @@ def toolkits() -> dict[int, Toolkit]:
     return read_toolkits()
 
 
-def only(toolkit: Toolkit, kind: str):  # noqa: ANN201 - the section type depends on kind
+def only(toolkit: Toolkit, kind: str):
     (section,) = toolkit.sections_of(kind)
     return section
 

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from generator.models.feedback import FeedbackFile, FeedbackItem, Theme
 from generator.models.site import SiteData
 
-
 STATUS_WORDS: dict[str, str] = {
     "waiting": "We have not answered yet.",
     "answered": "We have answered.",

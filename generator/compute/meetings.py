@@ -16,7 +16,6 @@ from generator.models.meetings import CONTENT_DIR, PAPER_FORMATS, ROLE_LABELS, A
 from generator.models.site import SiteData
 
 
-
 def shown_name(person: Person) -> str:
     """A person's name only if they said yes to it being public; otherwise their role."""
     return f"{person.name}, {person.role}" if person.show_name else person.role

@@ -11,10 +11,9 @@ from datetime import date
 
 from generator.compute.feedback import FeedbackView, by_theme, feedback_views
 from generator.compute.meetings import MeetingView, meeting_views
-from generator.models.feedback import Theme
 from generator.compute.schedule import Occurrence, Round, add_months, forum_occurrences, rounds_between
+from generator.models.feedback import Theme
 from generator.models.site import SiteData
-
 
 # How many coming rounds of forums each newsletter lists (the source asks for 2).
 ROUNDS_AHEAD = 2

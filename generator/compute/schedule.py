@@ -23,10 +23,9 @@ from datetime import date, datetime, time, timedelta
 from math import gcd
 from typing import Literal
 from zoneinfo import ZoneInfo
-from generator.models.site import SiteData
-from generator.models.forums import Change, Forum, ScheduleSettings
-from generator.models.forums import WEEKDAYS
 
+from generator.models.forums import WEEKDAYS, Change, Forum, ScheduleSettings
+from generator.models.site import SiteData
 
 ROUNDS_PER_YEAR = 4
 MONTHS_PER_ROUND = 3
@@ -101,9 +100,14 @@ def rotation_of(source: SiteData | ScheduleSettings | Rotation, areas: list[str]
     """Build a Rotation from the loaded site data (or settings plus area ids)."""
     if isinstance(source, Rotation):
         return source
-    settings = getattr(source, "schedule", source)
-    if areas is None:
-        areas = [area.id for area in source.areas]  # type: ignore[union-attr]
+    if isinstance(source, ScheduleSettings):
+        settings = source
+        if areas is None:
+            raise ValueError("Rotation from settings needs the area ids too.")
+    else:
+        settings = source.schedule
+        if areas is None:
+            areas = [area.id for area in source.areas]
     return Rotation(
         areas=tuple(areas),
         online_per_round=settings.online_per_round,

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from generator.easyread.htmltext import text_runs
 from generator.compute.word_forms import DASHES, TOKEN, case_sensitive, number_forms
 from generator.compute.word_forms import normal as normal_token
+from generator.easyread.htmltext import text_runs
 from generator.models.glossary import Term
 from generator.render.jinja import render
 

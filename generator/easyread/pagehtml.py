@@ -15,10 +15,9 @@ from typing import Any
 import markdown
 from ruamel.yaml import YAML
 
+from generator.models.site import SiteData
 from generator.render.blocks import fill_blocks
 from generator.render.pages import all_pages
-from generator.models.site import SiteData
-
 
 DEFAULT_EXTENSIONS: list[Any] = ["attr_list", "md_in_html", "tables", "toc", "admonition"]
 
@@ -43,7 +42,7 @@ def markdown_extensions(config_file: Path) -> tuple[list[str], dict[str, dict[st
     """The Markdown extensions and their settings from mkdocs.yml, leaving out what we cannot load."""
     try:
         config = YAML(typ="rt").load(config_file.read_text(encoding="utf-8")) or {}
-    except Exception:  # noqa: BLE001 - any unreadable config falls back to the defaults
+    except Exception:
         return list(DEFAULT_EXTENSIONS), {}
     names: list[str] = []
     settings: dict[str, dict[str, Any]] = {}
@@ -59,7 +58,7 @@ def markdown_extensions(config_file: Path) -> tuple[list[str], dict[str, dict[st
     for name in names:
         try:
             markdown.Markdown(extensions=[name], extension_configs={name: settings.get(name, {})})
-        except Exception:  # noqa: BLE001 - an extension we cannot load here only makes the figures approximate
+        except Exception:
             continue
         usable.append(name)
     return usable, {name: settings[name] for name in usable if name in settings}
@@ -72,7 +71,7 @@ def site_pages(root: Path, data: SiteData, today: date, docs_dir: str = "content
 
     def to_html(text: str) -> str:
         converter.reset()
-        return converter.convert(text)
+        return str(converter.convert(text))
 
     for page in all_pages(data, today):
         yield PageHtml(page.path, f"{page.path} (generated)", to_html(fill_blocks(page.markdown, data, today, page.path)))

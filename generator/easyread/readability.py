@@ -76,7 +76,7 @@ def limits_for(page: str, settings: ReadabilitySettings) -> tuple[str, Limits]:
 
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    return max(1, textstat.syllable_count(word))
+    return max(1, int(textstat.syllable_count(word)))
 
 
 def flesch_reading_ease(word_count: int, sentence_count: int, syllable_count: int) -> float:
@@ -173,7 +173,7 @@ def table(all_figures: Iterable[Figures], settings: ReadabilitySettings) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = []
     for number, row in enumerate(rows):
-        cells = [cell.ljust(width) if i < 2 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))]
+        cells = [cell.ljust(width) if i < 2 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths, strict=False))]
         lines.append("  ".join(cells).rstrip())
         if number == 0:
             lines.append("  ".join("-" * width for width in widths))

@@ -8,13 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.easyread.acronyms import SourceLines, describe, known_capital_words, unknown_capital_words
 from generator.compute.word_forms import number_forms
-from generator.easyread.linking import Matcher, entries_for
+from generator.easyread.acronyms import SourceLines, describe, known_capital_words, unknown_capital_words
 from generator.easyread.htmltext import text_runs
+from generator.easyread.linking import Matcher, entries_for
 from generator.easyread.readability import Figures, measure, problems, table
 from generator.models.site import SiteData
-
 
 TEMPLATES = Path(__file__).parent.parent / "render" / "templates"
 

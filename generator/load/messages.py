@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -67,7 +68,7 @@ def _describe_input(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def describe_validation_error(detail: dict[str, Any], model: type[BaseModel]) -> str:
+def describe_validation_error(detail: Mapping[str, Any], model: type[BaseModel]) -> str:
     kind: str = detail["type"]
     loc = tuple(detail["loc"])
     name = str(next((p for p in reversed(loc) if isinstance(p, str)), "this"))

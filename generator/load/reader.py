@@ -1,23 +1,23 @@
 """Load every file under `data/` into typed models, or report every problem in every file at once."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.load.messages import describe_validation_error
-from generator.models.forums import Area, AreasFile, Forum, ForumsFile, ScheduleSettings
-from generator.models.glossary import GlossaryFile, Term
+from generator.load.yamlfile import YamlDocument, load_yaml
 from generator.models.feedback import FeedbackFile
-from generator.models.meetings import BodiesFile, Body, Meeting, PeopleFile, Person
+from generator.models.forums import AreasFile, ForumsFile, ScheduleSettings
+from generator.models.glossary import GlossaryFile
+from generator.models.meetings import BodiesFile, Meeting, PeopleFile
+from generator.models.problems import DataProblems, Problem
 from generator.models.readability import ReadabilitySettings
 from generator.models.settings import SiteSettings
+from generator.models.site import Loc, SiteData, dotted
 from generator.models.toolkits import Toolkit
-from generator.models.problems import DataProblems, Problem
-from generator.models.site import SiteData, dotted
-from generator.load.yamlfile import Loc, YamlDocument, load_yaml
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ def _validate(doc: YamlDocument, source: Source, value: Any) -> tuple[BaseModel 
 
 
 def _duplicate_ids(doc: YamlDocument, key: str | None) -> list[Problem]:
+    if key is None:
+        return []
     items = doc.value.get(key) if key and isinstance(doc.value, dict) else None
     if not isinstance(items, list):
         return []
@@ -108,7 +110,7 @@ def _duplicate_ids(doc: YamlDocument, key: str | None) -> list[Problem]:
             continue
         ident = item["id"]
         if ident in seen:
-            loc = (key, index, "id")
+            loc: Loc = (key, index, "id")
             line, col = doc.position(loc)
             first_line = doc.position((key, seen[ident], "id"))[0]
             problems.append(Problem(

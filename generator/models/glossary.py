@@ -7,8 +7,8 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-from generator.models.sentences import sentences, words
 from generator.models.common import Id, Record, Text
+from generator.models.sentences import sentences, words
 
 MAX_SENTENCES = 2
 MAX_WORDS = 15

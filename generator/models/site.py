@@ -1,7 +1,7 @@
 """Everything the site is built from, once it is read and validated, with a way back to each record's file and line."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -40,7 +40,7 @@ class SiteData:
     readability: ReadabilitySettings
     schedule: ScheduleSettings  # the forum rotation settings: see generator/compute/schedule.py
     # Where each record came from, so later checks can point at a file and line.
-    documents: dict[str, Located] = field(default_factory=dict, repr=False)
+    documents: Mapping[str, Located] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[str, Loc]] = field(default_factory=dict, repr=False)
     # The project folder, for checks and pages that look at files outside data/ (meeting papers in content/).
     root: Path | None = field(default=None, repr=False)

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.models.site import SiteData
 from generator.outputs.api import api_documents, to_json
 from generator.outputs.calendars import calendar_documents
 from generator.outputs.feeds import feed_documents
-from generator.models.site import SiteData
-
 
 
 def extra_files(data: SiteData, today: date, site_url: str | None = None) -> dict[str, str]:

@@ -6,15 +6,14 @@ moves the phone replaces the old event instead of showing both.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from icalendar import Calendar, Event
 
-from generator.models.common import format_time
 from generator.compute.schedule import Occurrence, site_occurrences
-from generator.models.site import SiteData
+from generator.models.common import format_time
 from generator.models.forums import Forum
-
+from generator.models.site import SiteData
 
 PRODID = "-//Co-production in Surrey//Forum calendar//EN"
 
@@ -70,7 +69,7 @@ def forum_event(forum: Forum, occurrence: Occurrence, stamp: datetime) -> Event:
 def forum_calendar(data: SiteData, occurrences: list[Occurrence], today: date, name: str) -> Calendar:
     forums = {forum.id: forum for forum in data.forums}
     # DTSTAMP from the build date, not the clock, so the same data and date give the same file.
-    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -16,7 +16,6 @@ from generator.compute.meetings import MeetingView, meeting_views
 from generator.compute.newsletters import Newsletter, newsletters
 from generator.models.site import SiteData
 
-
 # Agendas and papers go out this many days before a meeting; the feed dates an agenda by it.
 AGENDA_NOTICE_DAYS = 7
 # Newsletters are dated 9am on the 1st of their month.
@@ -90,7 +89,7 @@ def atom_feed(data: SiteData, today: date, site_url: str | None = None) -> str:
         entry.published(updated)
         entry.link(href=_page_url(base, page), rel="alternate", type="text/html")
         entry.summary(summary)
-    return feed.atom_str(pretty=True).decode("utf-8")
+    return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 
 def feed_documents(data: SiteData, today: date, site_url: str | None = None) -> dict[str, str]:

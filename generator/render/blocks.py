@@ -9,13 +9,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from generator.render.jinja import render
-from generator.models.site import SiteData
 from generator.compute.forums import forum_views
-from generator.compute.schedule import site_occurrences
 from generator.compute.meetings import meeting_views
 from generator.compute.newsletters import newsletters
-
+from generator.compute.schedule import site_occurrences
+from generator.models.site import SiteData
+from generator.render.jinja import render
 
 # A block gets the data, the build date, and `root`: the relative link from the page to the site root.
 Block = Callable[["SiteData", date, str], str]

@@ -1,18 +1,15 @@
 """Checks on groups, meetings and feedback that need more than one record. Warnings are in `warnings.py`."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
-from typing import Any
 
-from generator.compute.governance import chair_turns, count_quorum
+from generator.compute.schedule import make_round, rotation_of
 from generator.models.meetings import CONTENT_DIR, PAPER_FORMATS, Body, Meeting
 from generator.models.problems import Problem
-
 from generator.models.site import SiteData
 from generator.validate.checks import needs
-from generator.compute.schedule import make_round, rotation_of
+
 
 def _choices(known: Sequence[str]) -> str:
     return ", ".join(sorted(known)) or "none yet"

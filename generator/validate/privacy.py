@@ -35,7 +35,7 @@ def private_names_stay_private(data: SiteData) -> Iterator[Problem]:
     if not private:
         return
     patterns = [(p, _name_pattern(p.name)) for p in private]
-    for index, person in enumerate(data.people):
+    for _index, person in enumerate(data.people):
         for other, _ in patterns:
             slug_parts = {part.lower() for part in other.name.split() if len(part) >= 3}
             if slug_parts & set(person.id.split("-")):

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.compute.schedule import make_round, planned_date, planned_mode, rotation_of, round_number
 from generator.compute.word_forms import form_key
+from generator.models.common import format_date
 from generator.models.problems import Problem
 from generator.models.site import SiteData
 from generator.validate.checks import check_ref, check_refs, needs
-from generator.models.common import format_date
-from generator.compute.schedule import make_round, planned_date, planned_mode, rotation_of, round_number
 
 
 @needs("forums", "areas")

@@ -8,8 +8,6 @@ from generator.models.site import SiteData
 from generator.render.page import Page
 from generator.render.pages import feedback, forums, glossary, meetings, newsletters, toolkits
 
-
-
 PageMaker = Callable[[SiteData, date], Iterable[Page]]
 
 

@@ -8,14 +8,13 @@ from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
+from generator.compute.forums import forum_views, running_order
+from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
+from generator.models.forums import Forum
+from generator.models.site import SiteData
 from generator.outputs.calendars import calendar_path
 from generator.render.jinja import render
-from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
-from generator.compute.forums import forum_views, running_order
 from generator.render.page import Page
-from generator.models.site import SiteData
-from generator.models.forums import Area, FormatPart, Forum
-
 
 SCHEMA = "https://schema.org/"
 

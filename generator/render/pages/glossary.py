@@ -5,10 +5,9 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 
+from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
-from generator.models.site import SiteData
-
 
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:

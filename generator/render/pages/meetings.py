@@ -5,11 +5,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.compute.meetings import Directory, all_actions, meeting_views, shown_name
-from generator.render.jinja import render
-from generator.outputs.feeds import FEED_PATH
-from generator.render.page import Page
 from generator.models.site import SiteData
-
+from generator.outputs.feeds import FEED_PATH
+from generator.render.jinja import render
+from generator.render.page import Page
 
 __all__ = ["pages", "shown_name"]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
-from generator.models.site import SiteData
-
 
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:
