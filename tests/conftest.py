@@ -1,13 +1,28 @@
-"""Shared fixtures: a throw-away copy of the project, so tests can break its data safely."""
+"""Shared fixtures: a throw-away copy of the project, so tests can break its data safely.
+
+Builds run in this process (MkDocs' own `load_config` and `build`, as mkdocstrings' tests do), so they are fast,
+coverage sees the plugin, and a failure is MkDocs' exception, not its log text. The command line runs in this process
+too (`generator.cli.main`); only a test whose subject is the separate process (`python -m ...`) starts one.
+"""
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
+from generator.cli import main as cli_main
 from generator.models.problems import DataProblems
 from generator.pipeline import load_site_data
 
@@ -33,20 +48,95 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def run_generator(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+@dataclass(frozen=True)
+class Run:
+    """What a command gave: the same three fields as `subprocess.CompletedProcess`."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def _site_today(today: str | None) -> Iterator[None]:
+    """SITE_TODAY for the length of one build (the plugin reads it), then as it was."""
+    old = os.environ.get("SITE_TODAY")
+    if today is not None:
+        os.environ["SITE_TODAY"] = today
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SITE_TODAY", None)
+        else:
+            os.environ["SITE_TODAY"] = old
+
+
+def run_generator(root: Path, *args: str) -> Run:
+    """`python -m generator --root ROOT ARGS`, run in this process; exit code and printed text as a subprocess gives them."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(root):
+        try:
+            code = cli_main(["--root", str(root), *args])
+        except SystemExit as stop:  # argparse stops this way on a bad argument
+            code = stop.code if isinstance(stop.code, int) else 1
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def run_generator_process(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line as a separate process: only for tests whose subject is that process."""
     return subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), *args],
         capture_output=True, text=True, cwd=root,
     )
 
 
+def mkdocs_build(root: Path, today: str = TODAY, site_dir: Path | None = None) -> Path:
+    """Build `root` with MkDocs in this process, strict, as `mkdocs build --strict` does; return the site folder.
+
+    A failed build raises MkDocs' own exception (`PluginError`, `Abort`, ...), with the message an editor sees.
+    """
+    site = site_dir or root / "site"
+    with _site_today(today), contextlib.chdir(root):
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return site
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def mkdocs_build_error(root: Path, today: str = TODAY) -> str:
+    """What a strict build of `root` stops with: the errors and warnings MkDocs logged, then its exception.
+
+    Fails the test if the build works.
+    """
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        with pytest.raises(MkDocsException) as caught:
+            mkdocs_build(root, today)
+    finally:
+        logger.removeHandler(collect)
+    return "\n".join([*collect.lines, str(caught.value)])
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site, built once for every test that only reads it."""
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = run_generator(root, "build", "--today", TODAY)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return mkdocs_build(root, TODAY)
 
 
 def problems_for(project: Path) -> list[str]:
