@@ -9,7 +9,7 @@ NODE_INSTALLED := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check bench clean a11y npm chromium
+.PHONY: site serve test lint mutation check bench clean a11y npm chromium
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,12 +43,26 @@ chromium: $(CHROMIUM)
 a11y: site $(NODE_INSTALLED) $(CHROMIUM)
 	$(PY) -m generator.a11y site
 
+# Types (strict on the core), style, and the import contracts in pyproject.toml (layers; the core never imports MkDocs).
+lint: $(INSTALLED)
+	$(VENV)/bin/mypy
+	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/lint-imports
+
 test: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM)
+	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory a11y
+
+# Mutation testing of the rotation, governance, feedback and glossary matching ([tool.mutmut] in pyproject.toml).
+# Prints the kill rate; `$(VENV)/bin/mutmut results` lists the survivors, `$(VENV)/bin/mutmut show NAME` shows one.
+mutation: $(INSTALLED)
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children 2 >/dev/null || true
+	$(PY) tests/mutation_score.py
 
 bench: $(INSTALLED)
 	$(PY) benchmarks/bench_linking.py
 
 clean:
-	rm -rf site site.new-* site.old-* $(VENV) node_modules reports
+	rm -rf site site.new-* site.old-* $(VENV) node_modules reports mutants
