@@ -91,7 +91,7 @@ class Rotation:
     def cycle_length(self) -> int:
         """Rounds until the pattern repeats (5 for 5 areas and 2 slots)."""
         n = len(self.areas)
-        if n == 0 or self.online_per_round in (0, n):
+        if n == 0:
             return 1
         return n // gcd(n, self.online_per_round)
 
@@ -129,8 +129,6 @@ def online_positions(area_count: int, slots: int, step: int) -> list[int]:
 
     Each step takes the next `slots` areas round the cycle: step k uses positions slots·k … slots·k + slots − 1.
     """
-    if area_count == 0:
-        return []
     slots = min(slots, area_count)
     return [(slots * step + j) % area_count for j in range(slots)]
 
