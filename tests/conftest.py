@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -25,6 +26,11 @@ from mkdocs.exceptions import MkDocsException
 from generator.cli import main as cli_main
 from generator.models.problems import DataProblems
 from generator.pipeline import load_site_data
+
+# The machine is shared, so time limits would fail tests that are right but slow. Mutation testing runs a test
+# class's methods again in one process, which Hypothesis would otherwise report as "differing executors".
+settings.register_profile("project", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors])
+settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "theme")
