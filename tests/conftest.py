@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.cli import main as cli_main
+from generator.compute.word_forms import number_forms
 from generator.models.problems import DataProblems
 from generator.pipeline import load_site_data
 
@@ -33,6 +34,12 @@ settings.register_profile("project", deadline=None, suppress_health_check=[Healt
 settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _fresh_word_forms() -> None:
+    """Each test works out plurals afresh, so no test leans on what an earlier one left in the cache."""
+    number_forms.cache_clear()
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "theme")
 TODAY = "2026-11-22"
 

@@ -21,6 +21,8 @@ from generator.compute.schedule import (
     planned_mode,
     site_occurrences,
 )
+from generator.compute.word_forms import number_forms
+from generator.easyread.linking import Matcher, entries_for
 from generator.models.meetings import Action
 from generator.models.site import SiteData
 from generator.pipeline import load_site_data
@@ -111,3 +113,28 @@ class TestActions:
         action = Action.model_validate({"who": "t1", "what": "Do it.", "due": "2026-05-01"})
         assert not finished_late(action)
         assert is_late(action, date(2026, 5, 2))
+
+
+class TestGlossaryEntries:
+    """`entries_for` hands every matching setting of a glossary word to the matcher, and the matcher uses it."""
+
+    def test_every_setting_reaches_the_matcher(self, data: SiteData) -> None:
+        by_id = {entry.id: entry for entry in entries_for(data.glossary)}
+        assert list(by_id) == [term.id for term in data.glossary]
+        for term in data.glossary:
+            entry = by_id[term.id]
+            assert entry.forms == (term.term, *term.other_forms)
+            assert (entry.match_case, entry.not_after_number, entry.not_in) == (term.match_case, term.not_after_number, tuple(term.not_in))
+        assert any(e.match_case for e in by_id.values()) and any(e.not_after_number for e in by_id.values())
+        assert any(e.not_in for e in by_id.values()) and any(len(e.forms) > 1 for e in by_id.values())
+
+    def test_a_blocking_phrase_stops_the_word_inside_it(self, data: SiteData) -> None:
+        term = next(t for t in data.glossary if t.not_in)
+        matcher = Matcher(entries_for([term]))
+        assert [m.term_id for m in matcher.find(f"We said {term.not_in[0]} today.")] == []
+        assert [m.term_id for m in matcher.find(f"We said {term.term} today.")] == [term.id]
+
+    def test_a_plural_keeps_the_capital_of_the_word(self) -> None:
+        assert number_forms("Carer") == ("Carers",)
+        assert number_forms("carer") == ("carers",)
+        assert number_forms("Peer support workers") == ("Peer support worker",)
