@@ -27,6 +27,7 @@ from generator.outputs import extra_files
 from generator.pipeline import load_site_data
 from generator.render.blocks import UnknownBlock, fill_blocks
 from generator.render.pages import all_pages
+from generator.render.sanitise import sanitise_html
 from generator.today import resolve_today
 from generator.validate.warnings import governance_warnings
 
@@ -94,6 +95,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # headings, links and code are real elements here, so we can tell them apart safely.
         # Check first (the checks read what the editor wrote), then link glossary words.
         assert self.easy_read is not None and self.matcher is not None
+        # Only the site's own elements, attributes and link schemes go on: no script or handler from any page.
+        html = sanitise_html(html)
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
         self.easy_read.add_page(src, html, shown)

@@ -67,10 +67,37 @@ def _not_blank(value: str) -> str:
     return value.strip()
 
 
+class MarkdownSource(str):
+    """Text from a field declared Markdown: links and emphasis are kept, raw HTML never is (see render/jinja.py)."""
+
+
+# Link targets a Markdown field may use: relative paths and these schemes only.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+MARKDOWN_SCHEMES = ("https", "http", "mailto", "tel")
+
+
+def _check_markdown(value: str) -> MarkdownSource:
+    for target in _LINK_TARGET.findall(value):
+        scheme = _SCHEME.match(target)
+        if (scheme and scheme.group(1).lower() not in MARKDOWN_SCHEMES) or target.startswith("//"):
+            raise PydanticCustomError(
+                "link_scheme", "This link is not allowed: {target}. Links start with https:, mailto: or tel:, or point to a page of this site.",
+                {"target": target[:40]},
+            )
+    if re.search(r"\[[^\]]*\]:", value) or "![" in value:
+        raise PydanticCustomError(
+            "markdown_kind", "Write links like [words](https://example.org). Pictures and link lists are not allowed here.",
+        )
+    return MarkdownSource(value)
+
+
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
 ClockTime = Annotated[time, BeforeValidator(_parse_time)]
 Id = Annotated[str, AfterValidator(_check_id)]
 Text = Annotated[str, AfterValidator(_not_blank)]
+# A field whose text may hold Markdown links and emphasis. Every other text field is plain text.
+MarkdownText = Annotated[str, AfterValidator(_not_blank), AfterValidator(_check_markdown)]
 
 
 def format_time(value: time) -> str:

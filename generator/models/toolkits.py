@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import Id, Record, Text
+from generator.models.common import Id, MarkdownText, Record, Text
 
 SCORES = (0, 1, 2, 3)
 
@@ -21,7 +21,7 @@ class ChecklistSection(Record):
 
     kind: Literal["checklist"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     items: list[Text] = Field(min_length=1)
 
 
@@ -35,7 +35,7 @@ class StepsSection(Record):
 
     kind: Literal["steps"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     steps: list[Step] = Field(min_length=1)
 
 
@@ -44,7 +44,7 @@ class StatementsSection(Record):
 
     kind: Literal["statements"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     voice: Literal["I", "we"]
     statements: list[Text] = Field(min_length=1)
 
@@ -61,7 +61,7 @@ class FeaturesSection(Record):
 
     kind: Literal["features"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     features: list[Feature] = Field(min_length=1)
 
 
@@ -94,7 +94,7 @@ class MatrixSection(Record):
 
     kind: Literal["matrix"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     questions: list[MatrixQuestion] = Field(min_length=1)
     closing_prompts: list[Text] = []
 
@@ -119,7 +119,7 @@ class WorkshopSection(Record):
 
     kind: Literal["workshop"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     aims: list[Text] = Field(min_length=1)
     resources: Resources
     steps: list[WorkshopStep] = Field(min_length=1)
