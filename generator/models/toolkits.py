@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import Id, MarkdownText, Record, Text
+from generator.models.common import Id, MarkdownText, Name, Record, Text
 
 SCORES = (0, 1, 2, 3)
 
@@ -26,7 +26,7 @@ class ChecklistSection(Record):
 
 
 class Step(Record):
-    title: Text
+    title: Name
     tip: Text
 
 
@@ -50,7 +50,7 @@ class StatementsSection(Record):
 
 
 class Feature(Record):
-    name: Text
+    name: Name
     platforms: list[Text] = Field(min_length=1)
     what_it_is: Text
     example: Text
@@ -71,7 +71,7 @@ class Level(Record):
 
 
 class MatrixQuestion(Record):
-    title: Text
+    title: Name
     levels: list[Level]
     # Each row is a whole question, so it makes sense on its own to someone using a screen reader.
     rows: list[Text] = Field(min_length=1)
@@ -104,7 +104,7 @@ class MatrixSection(Record):
 
 
 class WorkshopStep(Record):
-    title: Text
+    title: Name
     what_to_do: list[Text] = Field(min_length=1)
     examples: list[Text] = []
 
@@ -134,7 +134,7 @@ Section = Annotated[
 class Toolkit(Record):
     id: Id
     number: int = Field(ge=1)
-    title: Text
+    title: Name
     summary: Text
     who_it_is_for: Text
     # Where the toolkit comes from: the source's own title and place.
