@@ -122,8 +122,20 @@ def _duplicate_ids(doc: YamlDocument, key: str | None) -> list[Problem]:
     return problems
 
 
+def outside_project(path: Path, root: Path) -> bool:
+    """True for a link (symlink) or any path that leads out of the project folder."""
+    return path.is_symlink() or not path.resolve().is_relative_to(root.resolve())
+
+
 def _files_for(data_dir: Path, source: Source) -> list[Path]:
-    return sorted(p for p in data_dir.glob(source.pattern) if p.is_file())
+    return sorted(p for p in data_dir.glob(source.pattern) if p.is_file() or p.is_symlink())
+
+
+def _outside_file(path: Path, root: Path) -> Problem:
+    return Problem(
+        _shown(path, root), 1, 1, "",
+        "This is a link to a file outside the project, so it is not read. Copy the real file here instead.",
+    )
 
 
 @dataclass
@@ -160,6 +172,9 @@ def read_site_data(data_dir: Path, root: Path | None = None) -> ReadResult:
         before = len(problems)
         for path in paths:
             shown = _shown(path, root)
+            if outside_project(path, root):
+                problems.append(_outside_file(path, root))
+                continue
             doc = load_yaml(path, shown)
             if isinstance(doc, Problem):
                 problems.append(doc)
@@ -192,8 +207,10 @@ def read_site_data(data_dir: Path, root: Path | None = None) -> ReadResult:
         if len(problems) > before:
             failed.add(source.attr)
 
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        if path not in claimed and not path.name.startswith("."):
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() or p.is_symlink()):
+        if path not in claimed and outside_project(path, root):
+            problems.append(_outside_file(path, root))
+        elif path not in claimed and not path.name.startswith("."):
             problems.append(Problem(
                 _shown(path, root), 1, 1, "",
                 "Nothing reads this file, so it would be lost. Move it out of data/ or check its name.",

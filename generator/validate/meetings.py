@@ -118,10 +118,22 @@ def meeting_papers_exist(data: SiteData) -> Iterator[Problem]:
                 kinds = ", ".join(sorted(PAPER_FORMATS))
                 yield data.problem(meeting, ("papers", index, "file"), f"We cannot publish a {path.suffix or 'file without an ending'} file as a paper. Use one of: {kinds}.")
                 continue
+            own = f"papers/{meeting.id}/"
+            if not paper.file.startswith(own) or len(path.parts) != 3:
+                yield data.problem(
+                    meeting, ("papers", index, "file"),
+                    f"Papers for this meeting go in its own folder: {CONTENT_DIR}/{own}{path.name}. Move the file there and write that place.",
+                )
+                continue
             if not (content / path).is_file():
                 yield data.problem(
                     meeting, ("papers", index, "file"),
                     f"There is no file {CONTENT_DIR}/{paper.file}. Put the paper there, or check the name.",
+                )
+            elif (content / path).is_symlink() or not (content / path).resolve().is_relative_to(data.root.resolve()):
+                yield data.problem(
+                    meeting, ("papers", index, "file"),
+                    f"{CONTENT_DIR}/{paper.file} is a link to a file outside the project. Copy the real file there instead.",
                 )
 
 
