@@ -5,7 +5,8 @@ Everything else lives in the core, which does not know about MkDocs.
 from __future__ import annotations
 
 import logging
-from datetime import date
+import os
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.today = resolve_today(self.config.today)
         except ValueError as error:
             raise PluginError(f"The build date is not a date ({error}). Write it like 2026-03-04.") from None
+        # MkDocs dates the sitemap (`lastmod`) and sitemap.xml.gz from SOURCE_DATE_EPOCH, or else from the wall
+        # clock. Set it from the build's "today", so the same data and --today give the same bytes on any day.
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(self.today, time(0, 0), UTC).timestamp()))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
