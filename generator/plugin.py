@@ -27,6 +27,7 @@ from generator.models.site import SiteData
 from generator.outputs import extra_files
 from generator.pipeline import load_site_data
 from generator.render.blocks import UnknownBlock, fill_blocks
+from generator.render.csp import fill_script_hashes
 from generator.render.pages import all_pages
 from generator.render.sanitise import sanitise_html
 from generator.today import resolve_today
@@ -138,6 +139,14 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 "Run `python -m generator readability` to see them.", waiting,
             )
         return env
+
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        # Last, when the page is whole: allow the theme's own inline scripts by hash, and nothing else.
+        return fill_script_hashes(output, page.content or "")
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html and other static templates: no page content, so every inline script is the theme's.
+        return fill_script_hashes(output_content, "")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.data_dir is not None:
