@@ -127,6 +127,29 @@ def outside_project(path: Path, root: Path) -> bool:
     return path.is_symlink() or not path.resolve().is_relative_to(root.resolve())
 
 
+def _duplicates_across_files(
+    records: list[Any], origins: dict[int, tuple[str, Loc]], documents: dict[str, YamlDocument],
+) -> list[Problem]:
+    """Two files of one folder (meetings/, toolkits/) that give the same id: the pages would overwrite each other."""
+    first: dict[str, str] = {}
+    problems = []
+    for record in records:
+        file = origins[id(record)][0]
+        ident = getattr(record, "id", None)
+        if not isinstance(ident, str):
+            continue
+        if ident in first:
+            line, col = documents[file].position(("id",))
+            problems.append(Problem(
+                file, line, col, "id",
+                f'The id "{ident}" is already used by {first[ident]}. Each file needs its own id: '
+                "delete the id line to use the file name.",
+            ))
+        else:
+            first[ident] = file
+    return problems
+
+
 def _files_for(data_dir: Path, source: Source) -> list[Path]:
     return sorted(p for p in data_dir.glob(source.pattern) if p.is_file() or p.is_symlink())
 
@@ -202,6 +225,8 @@ def read_site_data(data_dir: Path, root: Path | None = None) -> ReadResult:
             else:
                 origins[id(model)] = (shown, ())
                 values[source.attr] = model
+        if source.one_per_file:
+            problems.extend(_duplicates_across_files(records, origins, documents))
         if source.key or source.one_per_file:
             values[source.attr] = records
         if len(problems) > before:
