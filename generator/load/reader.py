@@ -92,7 +92,9 @@ def _validate(doc: YamlDocument, source: Source, value: Any) -> tuple[BaseModel 
                 # Point at the wrong `kind: ...` line itself, not at the start of the item.
                 loc = (*loc, str((detail.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
             message = describe_validation_error(detail, source.model)
-            line, col = doc.position(loc, key=detail["type"] == "extra_forbidden")
+            # An empty value ("title:" and nothing) has no place of its own: point at its key's line.
+            at_key = detail["type"] == "extra_forbidden" or detail.get("input", "") is None
+            line, col = doc.position(loc, key=at_key)
             problems.append(Problem(doc.file, line, col, dotted(loc), message))
         return None, problems
 
@@ -139,10 +141,14 @@ def _duplicates_across_files(
         if not isinstance(ident, str):
             continue
         if ident in first:
-            line, col = documents[file].position(("id",))
+            # Point at the file that wrote its id by hand: the other one takes its id from its name.
+            here, other = file, first[ident]
+            if ("id",) not in documents[here].keys and ("id",) in documents[other].keys:
+                here, other = other, here
+            line, col = documents[here].position(("id",), key=True)
             problems.append(Problem(
-                file, line, col, "id",
-                f'The id "{ident}" is already used by {first[ident]}. Each file needs its own id: '
+                here, line, col, "id",
+                f'The id "{ident}" is already used by {other}. Each file needs its own id: '
                 "delete the id line to use the file name.",
             ))
         else:
