@@ -68,3 +68,14 @@ def test_the_detectors_catch_an_injection() -> None:
     assert any("schemes" in f for f in found)
     live = injected(after)
     assert any("<script>" in f for f in live) and any("onerror" in f for f in live) and any("javascript" in f for f in live)
+
+
+def test_a_markdown_field_keeps_its_safe_links(tmp_path: Path) -> None:
+    root = copy_inputs(tmp_path / "project")
+    edit = "Use this form with [the ladder"
+    path = root / "data/toolkits/01-evaluation-tool.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(edit, "Read [the guide](https://example.org/guide). " + edit), encoding="utf-8")
+    assert problems(root) == []
+    page = outputs(root)["toolkits/01-evaluation-tool.md"]
+    assert '<a href="https://example.org/guide">the guide</a>' in page
+    assert '<a href="../about-co-production.md#the-ladder-of-co-production">the ladder of co-production</a>' in page

@@ -122,8 +122,8 @@ INERT: tuple[Case, ...] = (
     case("quote marks in a glossary example", rep("data/glossary.yml", "example: A ramp gives a wheelchair user access to a building.",
                                                   "example: A \"ramp\" gives ' access\" onfocus=\"alert(1)")),
     case("HTML in a feedback response", rep("data/feedback.yml", "name: Waiting times", "name: Waiting <iframe src=x></iframe> times")),
-    case("safe link in a toolkit intro", rep(TOOLKIT, "Use this form with [the ladder",
-                                             "Read [the guide](https://example.org/guide). Use this form with [the ladder")),
+    case("script in a Markdown field", rep(TOOLKIT, "Use this form with [the ladder",
+                                           "Use <script>alert(1)</script> <b onclick=x>this</b> | form # with [the ladder")),
     case("a private person called June, and the month June", append(PRIVATE, JUNE)),
     case("a byte order mark", raw("data/areas.yml", b"# The 5", b"\xef\xbb\xbf# The 5")),
 )

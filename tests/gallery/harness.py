@@ -132,7 +132,7 @@ def shape(name: str, text: str) -> Shape:
                 match = _SCHEME.match(str(value))
                 if match:
                     result.schemes.add(match.group(1).lower())
-        if element.name == "script":
+        if element.name == "script" and element.get("type") == "application/ld+json":
             result.keys |= _json_keys(json.loads(element.string or "null"))
     result.headings = sum(result.tags[f"h{n}"] for n in range(1, 7))
     for table in soup.find_all("table"):
