@@ -1,6 +1,7 @@
 """The one way data becomes a site's facts: load → validate. Both the plugin and the command line call it."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from generator.load.reader import read_site_data
@@ -10,6 +11,7 @@ from generator.models.site import SiteData
 from generator.render.blocks import BLOCKS
 from generator.validate import validate
 from generator.validate.files import content_page_problems
+from generator.validate.meetings import future_meetings_hold_no_record
 
 
 def content_problems(root: Path | None) -> list[Problem]:
@@ -25,10 +27,12 @@ def content_problems(root: Path | None) -> list[Problem]:
     return problems
 
 
-def load_site_data(data_dir: Path, root: Path | None = None) -> SiteData:
+def load_site_data(data_dir: Path, root: Path | None = None, today: date | None = None) -> SiteData:
     """Read and validate all of `data/`. Raises DataProblems listing every mistake found, in every file."""
     result = read_site_data(data_dir, root)
     problems = result.problems + validate(result.data, result.failed) + content_problems(result.data.root)
+    if today is not None and "meetings" not in result.failed:
+        problems += future_meetings_hold_no_record(result.data, today)
     if problems:
         raise DataProblems(problems)
     return result.data

@@ -67,7 +67,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Loaded again on every rebuild so `mkdocs serve` picks up edits.
         assert self.data_dir is not None
         try:
-            self.data = load_site_data(self.data_dir, self.data_dir.parent)
+            self.data = load_site_data(self.data_dir, self.data_dir.parent, self.today)
         except DataProblems as problems:
             raise PluginError("The data has mistakes:\n" + problems.report()) from None
         # Logged as INFO on purpose: strict mode fails on WARNING, and these must not stop the build

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import PurePosixPath
 
 from generator.compute.schedule import make_round, rotation_of
@@ -101,6 +102,24 @@ def meetings_name_real_members(data: SiteData) -> Iterator[Problem]:
             yield data.problem(meeting, ("chair",), '"chair" is missing. Say who chaired the meeting, by member id.')
         if held and meeting.summary is None:
             yield data.problem(meeting, ("summary",), '"summary" is missing. Add an easy-read summary of the meeting.')
+
+
+# What a meeting file may only hold once the meeting has happened.
+HELD_ONLY = ("chair", "attended", "summary", "decisions", "actions", "minutes")
+
+
+def future_meetings_hold_no_record(data: SiteData, today: date) -> Iterator[Problem]:
+    """A meeting after "today" cannot have been chaired, attended or minuted: those lines would be published as true."""
+    for meeting in data.meetings:
+        if meeting.date <= today:
+            continue
+        for name in HELD_ONLY:
+            if getattr(meeting, name):
+                yield data.problem(
+                    meeting, (name,),
+                    f"This meeting is on {meeting.date.isoformat()}, after today ({today.isoformat()}), so it has not happened yet. "
+                    f'Delete "{name}" until after the meeting, or check the date.',
+                )
 
 
 @needs("meetings")

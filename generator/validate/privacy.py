@@ -30,6 +30,8 @@ _COMMON = {
     "Group", "Chair", "Trust", "Sage", "Rich", "Ray", "Art", "Don", "Victoria", "Surrey",
 }
 AMBIGUOUS = _CALENDAR | _COMMON
+# A part of a name that is a word on its own: letters, with ' or - inside ("O'Neil", "Smith-Jones").
+_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?")
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ def name_pattern(name: str) -> re.Pattern[str]:
     """The whole name (any spacing), or a part of 2+ letters that is not also an ordinary word, case as written."""
     words = name.split()
     whole = r"\s+".join(re.escape(word) for word in words)
-    parts = [re.escape(word) for word in words if len(word) >= 2 and word not in AMBIGUOUS and len(words) > 1]
+    parts = [re.escape(word) for word in words
+             if len(word) >= 2 and word not in AMBIGUOUS and len(words) > 1 and _WORD.fullmatch(word)]
     return re.compile(r"(?<![\w-])(?:" + "|".join([whole, *parts]) + r")(?![\w-])")
 
 

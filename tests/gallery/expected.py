@@ -103,6 +103,14 @@ EXPECTED: dict[str, tuple[str, ...]] = {'alias bomb': ('data/areas.yml:6:12: (fi
                            'check the name.',),
  'a data file nothing reads': ('data/forum.yml:1:1: (file): Nothing reads this file, so it would be lost. Move it out of data/ or check its name.',),
  'a missing data file': ('data/areas.yml:1:1: (file): This file is missing. The site needs it: create it or restore it from git.',),
+ 'attendance for a meeting after today': ('data/meetings/2026-11-26-development-group.yml:2:1: chair: "chair" is missing. Say who chaired the meeting, by member id.',
+                                          'data/meetings/2026-11-26-development-group.yml:2:1: summary: "summary" is missing. Add an easy-read summary of the meeting.',
+                                          'data/meetings/2026-11-26-development-group.yml:8:11: attended: This meeting is on 2026-11-26, after today (2026-11-22), so it has not happened yet. Delete '
+                                          '"attended" until after the meeting, or check the date.'),
+ 'minutes for a meeting after today': ('data/meetings/2026-11-26-development-group.yml:2:1: chair: "chair" is missing. Say who chaired the meeting, by member id.',
+                                       'data/meetings/2026-11-26-development-group.yml:2:1: summary: "summary" is missing. Add an easy-read summary of the meeting.',
+                                       'data/meetings/2026-11-26-development-group.yml:26:3: minutes: This meeting is on 2026-11-26, after today (2026-11-22), so it has not happened yet. Delete '
+                                       '"minutes" until after the meeting, or check the date.'),
  'file name and date differ': ('data/meetings/2026-02-26-development-group.yml:3:7: date: The file name says one date, but this says 2026-02-27. Name the file 2026-02-27-development-group.yml.',),
  'unknown block marker': ('content/index.md:46:1: (file): There is no generated block called "forum-lists". Use one of: coming-meetings, contact, forum-list.',),
  'malformed block marker': ('content/index.md:46:1: (file): This marker is not written right, so it would stay in the page. Write it alone on its line, like <!-- generated: contact -->, with one of: '

@@ -51,7 +51,7 @@ def to_html(text: str) -> str:
 
 
 def read(project: Path) -> SiteData:
-    return load_site_data(project / "data", project)
+    return load_site_data(project / "data", project, TODAY)
 
 
 def problems(project: Path) -> list[str]:
