@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
-from generator.compute.schedule import make_round, rotation_of
+from generator.compute.schedule import make_round, occurrences_of_rounds, rotation_of
 from generator.models.meetings import CONTENT_DIR, PAPER_FORMATS, Body, Meeting
 from generator.models.problems import Problem
 from generator.models.site import SiteData
@@ -182,6 +182,16 @@ def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
                 f"The forums of round {item.round} met in {month:%B %Y}, but this date is {item.raised.isoformat()}. "
                 "Check the round or the date.",
             )
+        elif item.forum in forums:
+            # The day that forum really met in that round, moves from data/schedule.yml included.
+            met = [o for o in occurrences_of_rounds(data, [make_round(rotation, item.round)]) if o.forum == item.forum]
+            days = sorted({o.start.date() for o in met if o.status != "cancelled"})
+            if days and item.raised not in days:
+                shown = " or ".join(day.isoformat() for day in days)
+                yield data.problem(
+                    feedback, ("items", index, "raised"),
+                    f"This forum met on {shown} in round {item.round}, not on {item.raised.isoformat()}. Write the day it met.",
+                )
         if item.response and item.response.date < item.raised:
             yield data.problem(feedback, ("items", index, "response", "date"), "The answer is dated before the point was raised. Check both dates.")
 

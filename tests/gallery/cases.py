@@ -233,6 +233,7 @@ _REFUSED: tuple[Case, ...] = (
     case("a missing data file", remove(AREAS)),
     case("attendance for a meeting after today", rep(NOV, "apologies: [david-owen]", "attended: [amira-khan, tom-reid]\napologies: [david-owen]")),
     case("minutes for a meeting after today", append(NOV, "minutes:\n  - title: Welcome\n    notes: We said hello.\n")),
+    case("feedback raised on a day the forum did not meet", rep(FEEDBACK, "raised: 2026-01-06", "raised: 2026-01-08")),
     case("file name and date differ", rep(MEETING, "date: 2026-02-26", "date: 2026-02-27")),
     # Hand-written pages.
     case("unknown block marker", rep(INDEX, "<!-- generated: forum-list -->", "<!-- generated: forum-lists -->")),

@@ -111,6 +111,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {'alias bomb': ('data/areas.yml:6:12: (fi
                                        'data/meetings/2026-11-26-development-group.yml:2:1: summary: "summary" is missing. Add an easy-read summary of the meeting.',
                                        'data/meetings/2026-11-26-development-group.yml:26:3: minutes: This meeting is on 2026-11-26, after today (2026-11-22), so it has not happened yet. Delete '
                                        '"minutes" until after the meeting, or check the date.'),
+ 'feedback raised on a day the forum did not meet': ('data/feedback.yml:31:13: items[1].raised: This forum met on 2026-01-06 in round 1, not on 2026-01-08. Write the day it met.',),
  'file name and date differ': ('data/meetings/2026-02-26-development-group.yml:3:7: date: The file name says one date, but this says 2026-02-27. Name the file 2026-02-27-development-group.yml.',),
  'unknown block marker': ('content/index.md:46:1: (file): There is no generated block called "forum-lists". Use one of: coming-meetings, contact, forum-list.',),
  'malformed block marker': ('content/index.md:46:1: (file): This marker is not written right, so it would stay in the page. Write it alone on its line, like <!-- generated: contact -->, with one of: '
