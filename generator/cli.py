@@ -20,9 +20,10 @@ from generator.today import resolve_today
 from generator.validate.warnings import governance_warnings
 
 
-def _load(root: Path, data: str) -> SiteData | None:
+def _load(root: Path, data: str, today: str | None = None) -> SiteData | None:
     try:
-        loaded = load_site_data(root / data, root)
+        # The same rules as the build, "today" included: a green check means the build's data step passes.
+        loaded = load_site_data(root / data, root, resolve_today(today))
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return None
@@ -34,7 +35,7 @@ def _load(root: Path, data: str) -> SiteData | None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    data = _load(args.root, args.data)
+    data = _load(args.root, args.data, getattr(args, "today", None))
     if data is None:
         return 1
     records = sum(len(v) for v in (data.areas, data.forums, data.glossary, data.people, data.bodies, data.meetings, data.toolkits, data.feedback.items))
@@ -58,7 +59,7 @@ def _error_lines(output: str) -> list[str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    if _load(args.root, args.data) is None:
+    if _load(args.root, args.data, getattr(args, "today", None)) is None:
         print("Nothing was built. The site folder was not changed.", file=sys.stderr)
         return 1
     started = time.perf_counter()
@@ -74,7 +75,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Write the generated pages as plain files, for another engine or for reading."""
-    data = _load(args.root, args.data)
+    data = _load(args.root, args.data, getattr(args, "today", None))
     if data is None:
         return 1
     today = resolve_today(args.today)
@@ -93,7 +94,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_readability(args: argparse.Namespace) -> int:
     """Print every page's readability figures, then what to fix. Exit 1 when anything is over a limit."""
 
-    data = _load(args.root, args.data)
+    data = _load(args.root, args.data, getattr(args, "today", None))
     if data is None:
         return 1
     check = SiteCheck(data, args.root, args.root / "content")
@@ -127,6 +128,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="check the data only, quickly")
+    check.add_argument("--today", type=_day, help="check as if today were this date (YYYY-MM-DD)")
     check.set_defaults(run=cmd_check)
 
     build = commands.add_parser("build", help="check the data, build the site, swap it in only if it all worked")

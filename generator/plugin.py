@@ -5,7 +5,8 @@ Everything else lives in the core, which does not know about MkDocs.
 from __future__ import annotations
 
 import logging
-from datetime import date
+import os
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,9 @@ from generator.models.site import SiteData
 from generator.outputs import extra_files
 from generator.pipeline import load_site_data
 from generator.render.blocks import UnknownBlock, fill_blocks
+from generator.render.csp import fill_script_hashes
 from generator.render.pages import all_pages
+from generator.render.sanitise import sanitise_html
 from generator.today import resolve_today
 from generator.validate.warnings import governance_warnings
 
@@ -54,6 +57,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.today = resolve_today(self.config.today)
         except ValueError as error:
             raise PluginError(f"The build date is not a date ({error}). Write it like 2026-03-04.") from None
+        # MkDocs dates the sitemap (`lastmod`) and sitemap.xml.gz from SOURCE_DATE_EPOCH, or else from the wall
+        # clock. Set it from the build's "today", so the same data and --today give the same bytes on any day.
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(self.today, time(0, 0), UTC).timestamp()))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -61,7 +67,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Loaded again on every rebuild so `mkdocs serve` picks up edits.
         assert self.data_dir is not None
         try:
-            self.data = load_site_data(self.data_dir, self.data_dir.parent)
+            self.data = load_site_data(self.data_dir, self.data_dir.parent, self.today)
         except DataProblems as problems:
             raise PluginError("The data has mistakes:\n" + problems.report()) from None
         # Logged as INFO on purpose: strict mode fails on WARNING, and these must not stop the build
@@ -94,6 +100,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # headings, links and code are real elements here, so we can tell them apart safely.
         # Check first (the checks read what the editor wrote), then link glossary words.
         assert self.easy_read is not None and self.matcher is not None
+        # Only the site's own elements, attributes and link schemes go on: no script or handler from any page.
+        html = sanitise_html(html)
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
         self.easy_read.add_page(src, html, shown)
@@ -131,6 +139,14 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 "Run `python -m generator readability` to see them.", waiting,
             )
         return env
+
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        # Last, when the page is whole: allow the theme's own inline scripts by hash, and nothing else.
+        return fill_script_hashes(output, page.content or "")
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html and other static templates: no page content, so every inline script is the theme's.
+        return fill_script_hashes(output_content, "")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.data_dir is not None:

@@ -47,14 +47,14 @@ def _counts_as(member: Member, body: Body) -> str | None:
 def count_quorum(body: Body, attended: Iterable[str]) -> QuorumCount:
     """Count the members who came (by member id) against the body's quorum rule.
 
-    Nobody counts twice: a person who holds 2 seats counts once, in the first seat listed
-    for them in `attended` that counts at all. Unknown ids are ignored here; the reference
-    checks report them as mistakes before this runs.
+    Nobody counts twice, and the order of `attended` does not matter: a person who holds 2 seats
+    counts once, in the seat that counts. When both their seats could count, they count where the
+    group is still short (so 4 organisation and 4 adviser places are filled the same way whatever the
+    list order). Unknown ids are ignored here; the reference checks report them as mistakes first.
     """
     seats = {m.id: m for m in body.members}
-    counted_people: set[str] = set()
+    groups: dict[str, set[str]] = {}
     present_people: set[str] = set()
-    totals = {"organisation": 0, "adviser": 0}
     second_seats = 0
     for member_id in attended:
         member = seats.get(member_id)
@@ -63,10 +63,18 @@ def count_quorum(body: Body, attended: Iterable[str]) -> QuorumCount:
         second_seats += member.person in present_people
         present_people.add(member.person)
         group = _counts_as(member, body)
-        if group is None or member.person in counted_people:
-            continue
-        counted_people.add(member.person)
-        totals[group] += 1
+        if group is not None:
+            groups.setdefault(member.person, set()).add(group)
+    needed = {"organisation": body.quorum.organisation_representatives, "adviser": body.quorum.experience_advisers}
+    totals = {"organisation": 0, "adviser": 0}
+    for person in sorted(groups):
+        if len(groups[person]) == 1:
+            totals[next(iter(groups[person]))] += 1
+    for person in sorted(p for p in groups if len(groups[p]) > 1):
+        # The group furthest from its number; on a tie, the organisation side (the same every time).
+        best = max(sorted(groups[person]), key=lambda g: (needed[g] - totals[g], g == "organisation"))
+        totals[best] += 1
+    counted_people = set(groups)
     return QuorumCount(
         organisation_representatives=totals["organisation"],
         experience_advisers=totals["adviser"],

@@ -83,6 +83,8 @@ def describe_validation_error(detail: Mapping[str, Any], model: type[BaseModel])
         if isinstance(value, str) and value.strip().lower() in _YES_NO_WORDS:
             return f'Write true or false here, not "{value}".'
         return "Write true or false here."
+    if value is None and kind.endswith("_type"):
+        return f'"{name}" is empty. Write its value after "{name}:" on the same line, or delete the line.'
     if kind in ("string_type",):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return f'This must be text. Put it in quote marks, like "{value}".'

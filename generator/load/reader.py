@@ -92,7 +92,9 @@ def _validate(doc: YamlDocument, source: Source, value: Any) -> tuple[BaseModel 
                 # Point at the wrong `kind: ...` line itself, not at the start of the item.
                 loc = (*loc, str((detail.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
             message = describe_validation_error(detail, source.model)
-            line, col = doc.position(loc, key=detail["type"] == "extra_forbidden")
+            # An empty value ("title:" and nothing) has no place of its own: point at its key's line.
+            at_key = detail["type"] == "extra_forbidden" or detail.get("input", "") is None
+            line, col = doc.position(loc, key=at_key)
             problems.append(Problem(doc.file, line, col, dotted(loc), message))
         return None, problems
 
@@ -122,8 +124,47 @@ def _duplicate_ids(doc: YamlDocument, key: str | None) -> list[Problem]:
     return problems
 
 
+def outside_project(path: Path, root: Path) -> bool:
+    """True for a link (symlink) or any path that leads out of the project folder."""
+    return path.is_symlink() or not path.resolve().is_relative_to(root.resolve())
+
+
+def _duplicates_across_files(
+    records: list[Any], origins: dict[int, tuple[str, Loc]], documents: dict[str, YamlDocument],
+) -> list[Problem]:
+    """Two files of one folder (meetings/, toolkits/) that give the same id: the pages would overwrite each other."""
+    first: dict[str, str] = {}
+    problems = []
+    for record in records:
+        file = origins[id(record)][0]
+        ident = getattr(record, "id", None)
+        if not isinstance(ident, str):
+            continue
+        if ident in first:
+            # Point at the file that wrote its id by hand: the other one takes its id from its name.
+            here, other = file, first[ident]
+            if ("id",) not in documents[here].keys and ("id",) in documents[other].keys:
+                here, other = other, here
+            line, col = documents[here].position(("id",), key=True)
+            problems.append(Problem(
+                here, line, col, "id",
+                f'The id "{ident}" is already used by {other}. Each file needs its own id: '
+                "delete the id line to use the file name.",
+            ))
+        else:
+            first[ident] = file
+    return problems
+
+
 def _files_for(data_dir: Path, source: Source) -> list[Path]:
-    return sorted(p for p in data_dir.glob(source.pattern) if p.is_file())
+    return sorted(p for p in data_dir.glob(source.pattern) if p.is_file() or p.is_symlink())
+
+
+def _outside_file(path: Path, root: Path) -> Problem:
+    return Problem(
+        _shown(path, root), 1, 1, "",
+        "This is a link to a file outside the project, so it is not read. Copy the real file here instead.",
+    )
 
 
 @dataclass
@@ -160,6 +201,9 @@ def read_site_data(data_dir: Path, root: Path | None = None) -> ReadResult:
         before = len(problems)
         for path in paths:
             shown = _shown(path, root)
+            if outside_project(path, root):
+                problems.append(_outside_file(path, root))
+                continue
             doc = load_yaml(path, shown)
             if isinstance(doc, Problem):
                 problems.append(doc)
@@ -187,13 +231,17 @@ def read_site_data(data_dir: Path, root: Path | None = None) -> ReadResult:
             else:
                 origins[id(model)] = (shown, ())
                 values[source.attr] = model
+        if source.one_per_file:
+            problems.extend(_duplicates_across_files(records, origins, documents))
         if source.key or source.one_per_file:
             values[source.attr] = records
         if len(problems) > before:
             failed.add(source.attr)
 
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        if path not in claimed and not path.name.startswith("."):
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() or p.is_symlink()):
+        if path not in claimed and outside_project(path, root):
+            problems.append(_outside_file(path, root))
+        elif path not in claimed and not path.name.startswith("."):
             problems.append(Problem(
                 _shown(path, root), 1, 1, "",
                 "Nothing reads this file, so it would be lost. Move it out of data/ or check its name.",

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.common import Id, IsoDate, Record, Text
+from generator.models.common import Id, IsoDate, Name, Record, Text
 
 # What the Trust's answer amounts to. "doing" is "we said, we are doing": work has started.
 ResponseStatus = Literal["answered", "doing", "done", "cannot"]
@@ -13,7 +13,7 @@ ResponseStatus = Literal["answered", "doing", "done", "cannot"]
 
 class Theme(Record):
     id: Id
-    name: Text
+    name: Name
 
 
 class Response(Record):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import ClockTime, Id, IsoDate, Record, Text
+from generator.models.common import ClockTime, Id, IsoDate, Name, Record, Text
 
 _MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 
@@ -51,7 +51,7 @@ Mode = Literal["online", "in-person"]
 
 class Area(Record):
     id: Id
-    name: Text
+    name: Name
     other_names: list[Text] = []
 
 
@@ -67,7 +67,7 @@ class OnlineJoining(Record):
 class Venue(Record):
     """Where a forum meets when it is in person. Yes/no facts are strict so a venue can't claim access by accident."""
 
-    name: Text
+    name: Name
     address: Text
     postcode: Text
     step_free: bool
@@ -87,7 +87,7 @@ class DayRule(Record):
 
 class Forum(Record):
     id: Id
-    name: Text
+    name: Name
     area: Id | None
     summary: Text
     when: DayRule
@@ -102,7 +102,7 @@ class ForumsFile(Record):
 class FormatPart(Record):
     """One part of a forum's running order, like "Part 1: news from the Trust, 45 minutes"."""
 
-    name: Text
+    name: Name
     minutes: int = Field(ge=1, le=240)
     about: Text | None = None
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.models.common import ClockTime, Id, IsoDate, Record, Text
+from generator.models.common import ClockTime, Id, IsoDate, Name, Record, Text
 
 # Where meeting papers live: MkDocs copies files in content/ to the site as they are.
 CONTENT_DIR = "content"
@@ -29,7 +29,7 @@ PAPER_FORMATS: dict[str, str] = {
 
 class Person(Record):
     id: Id
-    name: Text
+    name: Name
     # Shown instead of the name when the person has not said yes to their name being public.
     role: Text
     show_name: bool = False
@@ -52,7 +52,7 @@ ROLE_LABELS: dict[str, str] = {
 
 class Sector(Record):
     id: Id
-    name: Text
+    name: Name
 
 
 class Member(Record):
@@ -62,7 +62,7 @@ class Member(Record):
     person: Id
     role: MemberRole
     sector: Id
-    organisation: Text | None = None
+    organisation: Name | None = None
 
 
 class QuorumRule(Record):
@@ -81,9 +81,9 @@ class ChairRule(Record):
 
 class Body(Record):
     id: Id
-    name: Text
+    name: Name
     # A shorter name for lists and sentences, like "Development Group". Defaults to the name.
-    short_name: Text | None = None
+    short_name: Name | None = None
     summary: Text
     meets: Text
     terms_of_reference: list[Text] = Field(min_length=1)
@@ -108,14 +108,14 @@ class MeetingSummary(Record):
 
 
 class AgendaItem(Record):
-    title: Text
+    title: Name
     # The member id of whoever leads this item, if anyone.
     lead: Id | None = None
     paper: Text | None = None
 
 
 class MinuteItem(Record):
-    title: Text
+    title: Name
     notes: Text
 
 
@@ -137,7 +137,7 @@ class Action(Record):
 
 
 class Paper(Record):
-    title: Text
+    title: Name
     # A file under content/, like papers/2026-02-26/agenda.pdf
     file: Text
 

@@ -1,18 +1,18 @@
 """Site-wide settings: `data/site.yml`."""
 from __future__ import annotations
 
-from generator.models.common import Record, Text
+from generator.models.common import Email, Name, Phone, Record, Text
 
 
 class Contact(Record):
-    email: Text
-    phone: Text
+    email: Email
+    phone: Phone
     phone_hours: Text
 
 
 class SiteSettings(Record):
-    title: Text
-    organisation: Text
-    organisation_short: Text
+    title: Name
+    organisation: Name
+    organisation_short: Name
     description: Text
     contact: Contact

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.common import Id, Record, Text
+from generator.models.common import Id, MarkdownText, Name, Record, Text
 
 SCORES = (0, 1, 2, 3)
 
@@ -21,12 +21,12 @@ class ChecklistSection(Record):
 
     kind: Literal["checklist"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     items: list[Text] = Field(min_length=1)
 
 
 class Step(Record):
-    title: Text
+    title: Name
     tip: Text
 
 
@@ -35,7 +35,7 @@ class StepsSection(Record):
 
     kind: Literal["steps"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     steps: list[Step] = Field(min_length=1)
 
 
@@ -44,13 +44,13 @@ class StatementsSection(Record):
 
     kind: Literal["statements"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     voice: Literal["I", "we"]
     statements: list[Text] = Field(min_length=1)
 
 
 class Feature(Record):
-    name: Text
+    name: Name
     platforms: list[Text] = Field(min_length=1)
     what_it_is: Text
     example: Text
@@ -61,7 +61,7 @@ class FeaturesSection(Record):
 
     kind: Literal["features"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     features: list[Feature] = Field(min_length=1)
 
 
@@ -71,7 +71,7 @@ class Level(Record):
 
 
 class MatrixQuestion(Record):
-    title: Text
+    title: Name
     levels: list[Level]
     # Each row is a whole question, so it makes sense on its own to someone using a screen reader.
     rows: list[Text] = Field(min_length=1)
@@ -94,7 +94,7 @@ class MatrixSection(Record):
 
     kind: Literal["matrix"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     questions: list[MatrixQuestion] = Field(min_length=1)
     closing_prompts: list[Text] = []
 
@@ -104,7 +104,7 @@ class MatrixSection(Record):
 
 
 class WorkshopStep(Record):
-    title: Text
+    title: Name
     what_to_do: list[Text] = Field(min_length=1)
     examples: list[Text] = []
 
@@ -119,7 +119,7 @@ class WorkshopSection(Record):
 
     kind: Literal["workshop"]
     heading: Text
-    intro: Text | None = None
+    intro: MarkdownText | None = None
     aims: list[Text] = Field(min_length=1)
     resources: Resources
     steps: list[WorkshopStep] = Field(min_length=1)
@@ -134,7 +134,7 @@ Section = Annotated[
 class Toolkit(Record):
     id: Id
     number: int = Field(ge=1)
-    title: Text
+    title: Name
     summary: Text
     who_it_is_for: Text
     # Where the toolkit comes from: the source's own title and place.

@@ -1,27 +1,107 @@
-"""Jinja2 set-up for turning models into Markdown pages."""
+"""Jinja2 set-up for turning models into Markdown pages, with every data value escaped by construction.
+
+Autoescape is on for every template. Each `{{ value }}` goes through `finalize`, which makes the
+value plain text in a Markdown page: HTML characters become entities, newlines become spaces, and
+the characters Markdown acts on (`|` splits a table, `#` starts a heading, `*` and `_` make
+emphasis, `[` starts a link, `:name:` makes an icon) become numeric entities, which Markdown leaves
+alone and the browser shows as the character. A value that must reach the page as written (a URL,
+or HTML a template made itself) is marked with `Markup` by a filter here (`url`), never by `|safe`.
+"""
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
-from generator.models.common import format_date, format_time
+from generator.models.common import MarkdownSource, format_date, format_time
+
+# Markdown acts on these anywhere in a line (tables, emphasis, links, code, attribute lists, escapes).
+_INLINE = {"\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;",
+           "|": "&#124;", "{": "&#123;", "}": "&#125;"}
+_INLINE_RE = re.compile(r"[\\`*_\[\]|{}]")
+# An icon shortcode like :material-home:
+_SHORTCODE = re.compile(r":(?=[+\-\w]+:)")
+# At the start of a line: headings, lists, rules, setext underlines and numbered lists.
+_LINE_START = re.compile(r"^(?:[#+\-=]|\d+(?=[.)]))")
+_LINE_START_ENTITY = {"#": "&#35;", "+": "&#43;", "-": "&#45;", "=": "&#61;"}
+# Characters no page may hold: controls other than tab and newline, and the Unicode line separators.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+# Schemes a link from data may use. Anything else (javascript:, data:, vbscript:) is refused.
+SAFE_SCHEMES = ("https:", "http:", "mailto:", "tel:")
+
+
+# In a field declared Markdown, links and emphasis stay: only the characters that make tables,
+# attribute lists and escapes are neutralised, and "]:" (a link definition) is broken up.
+_MARKDOWN_FIELD_RE = re.compile(r"[\\|{}]|\](?=:)")
+
+
+def markdown_text(value: Any) -> Markup:
+    """Any value as plain text for a Markdown page: it can add no element, link, column or heading.
+
+    A `MarkdownSource` (a field declared Markdown, its links checked when the data was read) keeps
+    its links and emphasis, but still cannot add HTML, a table column, a heading or a list.
+    """
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = re.sub(r"\s+", " ", _CONTROLS.sub(" ", str(value)))
+    text = str(escape(text)).replace("&#39;", "'")
+    if isinstance(value, MarkdownSource):
+        text = _MARKDOWN_FIELD_RE.sub(lambda m: _INLINE.get(m.group(0), "&#93;"), text)
+    else:
+        text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
+    text = _SHORTCODE.sub("&#58;", text)
+    match = _LINE_START.match(text)
+    if match:
+        first = match.group(0)
+        # A number followed by "." or ")" would start a numbered list: the entity goes on the dot.
+        if first[0].isdigit():
+            text = first + text[len(first):].replace(text[len(first)], "&#46;" if text[len(first)] == "." else "&#41;", 1)
+        else:
+            text = _LINE_START_ENTITY[first] + text[1:]
+    return Markup(text)
+
+
+class UnsafeUrl(ValueError):
+    """A URL with a scheme we do not allow, or with characters that could end the link."""
+
+
+def safe_url(value: Any) -> Markup:
+    """A link target for `[text](...)`: relative, or https/http/mailto/tel, percent-encoded so it cannot end the link."""
+    text = str(value).strip()
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", text)
+    if scheme and not text.lower().startswith(SAFE_SCHEMES):
+        raise UnsafeUrl(f"Links may only start with https:, http:, mailto: or tel: (this one is {text[:40]!r}).")
+    if _CONTROLS.search(text) or text.lower().startswith(("//", "\\")):
+        raise UnsafeUrl(f"This link is not allowed: {text[:40]!r}.")
+    return Markup(quote(text, safe="/:@?&=#%~+-._!$,;"))
+
+
+def join_text(values: Any, separator: str = "") -> Markup:
+    """Jinja's `join`, but each item is escaped for Markdown (the built-in one only escapes HTML)."""
+    return markdown_text(separator).join(markdown_text(value) for value in values)
 
 
 @cache
 def environment() -> Environment:
-    # Markdown, not HTML, is the output: autoescaping would turn "&" in area names into "&amp;".
     env = Environment(
         loader=PackageLoader("generator.render", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=True,
+        finalize=markdown_text,
     )
     env.filters["long_date"] = format_date
     env.filters["clock"] = format_time
+    env.filters["url"] = safe_url
+    env.filters["join"] = join_text
     return env
 
 

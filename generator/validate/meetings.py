@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import PurePosixPath
 
-from generator.compute.schedule import make_round, rotation_of
+from generator.compute.schedule import make_round, occurrences_of_rounds, rotation_of
 from generator.models.meetings import CONTENT_DIR, PAPER_FORMATS, Body, Meeting
 from generator.models.problems import Problem
 from generator.models.site import SiteData
@@ -103,6 +104,24 @@ def meetings_name_real_members(data: SiteData) -> Iterator[Problem]:
             yield data.problem(meeting, ("summary",), '"summary" is missing. Add an easy-read summary of the meeting.')
 
 
+# What a meeting file may only hold once the meeting has happened.
+HELD_ONLY = ("chair", "attended", "summary", "decisions", "actions", "minutes")
+
+
+def future_meetings_hold_no_record(data: SiteData, today: date) -> Iterator[Problem]:
+    """A meeting after "today" cannot have been chaired, attended or minuted: those lines would be published as true."""
+    for meeting in data.meetings:
+        if meeting.date <= today:
+            continue
+        for name in HELD_ONLY:
+            if getattr(meeting, name):
+                yield data.problem(
+                    meeting, (name,),
+                    f"This meeting is on {meeting.date.isoformat()}, after today ({today.isoformat()}), so it has not happened yet. "
+                    f'Delete "{name}" until after the meeting, or check the date.',
+                )
+
+
 @needs("meetings")
 def meeting_papers_exist(data: SiteData) -> Iterator[Problem]:
     if data.root is None:
@@ -118,10 +137,22 @@ def meeting_papers_exist(data: SiteData) -> Iterator[Problem]:
                 kinds = ", ".join(sorted(PAPER_FORMATS))
                 yield data.problem(meeting, ("papers", index, "file"), f"We cannot publish a {path.suffix or 'file without an ending'} file as a paper. Use one of: {kinds}.")
                 continue
+            own = f"papers/{meeting.id}/"
+            if not paper.file.startswith(own) or len(path.parts) != 3:
+                yield data.problem(
+                    meeting, ("papers", index, "file"),
+                    f"Papers for this meeting go in its own folder: {CONTENT_DIR}/{own}{path.name}. Move the file there and write that place.",
+                )
+                continue
             if not (content / path).is_file():
                 yield data.problem(
                     meeting, ("papers", index, "file"),
                     f"There is no file {CONTENT_DIR}/{paper.file}. Put the paper there, or check the name.",
+                )
+            elif (content / path).is_symlink() or not (content / path).resolve().is_relative_to(data.root.resolve()):
+                yield data.problem(
+                    meeting, ("papers", index, "file"),
+                    f"{CONTENT_DIR}/{paper.file} is a link to a file outside the project. Copy the real file there instead.",
                 )
 
 
@@ -151,6 +182,16 @@ def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
                 f"The forums of round {item.round} met in {month:%B %Y}, but this date is {item.raised.isoformat()}. "
                 "Check the round or the date.",
             )
+        elif item.forum in forums:
+            # The day that forum really met in that round, moves from data/schedule.yml included.
+            met = [o for o in occurrences_of_rounds(data, [make_round(rotation, item.round)]) if o.forum == item.forum]
+            days = sorted({o.start.date() for o in met if o.status != "cancelled"})
+            if days and item.raised not in days:
+                shown = " or ".join(day.isoformat() for day in days)
+                yield data.problem(
+                    feedback, ("items", index, "raised"),
+                    f"This forum met on {shown} in round {item.round}, not on {item.raised.isoformat()}. Write the day it met.",
+                )
         if item.response and item.response.date < item.raised:
             yield data.problem(feedback, ("items", index, "response", "date"), "The answer is dated before the point was raised. Check both dates.")
 

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.compute.forums import forum_views, running_order
 from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
 from generator.models.forums import Forum
@@ -65,11 +67,17 @@ def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str) -> di
     return event
 
 
-def json_ld_script(events: list[dict[str, Any]]) -> str:
-    """A <script type="application/ld+json"> block; "</" is escaped so a value can't end the script early."""
+def json_ld_script(events: list[dict[str, Any]]) -> Markup:
+    """A <script type="application/ld+json"> block.
+
+    `<`, `>` and `&` inside values are written as JSON escapes, so no value can end the script, open a
+    comment (`<!--`) or look like markup; the JSON means the same. Marked as Markup: it is HTML we made.
+    """
     document = {"@context": "https://schema.org", "@graph": events}
-    text = json.dumps(document, ensure_ascii=False, indent=2).replace("</", "<\\/")
-    return f'<script type="application/ld+json">\n{text}\n</script>'
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return Markup(f'<script type="application/ld+json">\n{text}\n</script>')
 
 
 @dataclass(frozen=True)

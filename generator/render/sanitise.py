@@ -1,0 +1,61 @@
+"""The last guard on every page's HTML, once Markdown has made it: only the elements, attributes and
+link schemes this site uses survive (nh3, the Python binding of the Rust `ammonia` sanitiser).
+
+Templates already escape every data value, so on a generated page this removes nothing. It is here
+for the hand-written pages in `content/` and for any gap we have not thought of: no `<script>`, no
+`on...=` handler, no `javascript:` or `data:` link, no `<iframe>` or `<style>` can reach a reader.
+JSON-LD (`<script type="application/ld+json">`) is data we write ourselves: it is set aside before
+cleaning and put back after it, and its JSON escapes `<`, `>` and `&`, so it cannot end early.
+"""
+from __future__ import annotations
+
+import re
+
+import nh3
+
+_TAGS = set(nh3.ALLOWED_TAGS) | {
+    "svg", "path", "g", "circle", "rect", "title",
+    "form", "fieldset", "legend", "label", "input", "textarea", "output", "button", "select", "option",
+    "nav", "section", "aside", "details", "summary", "figure", "figcaption", "time", "mark",
+}
+_GENERIC = {"class", "id", "role", "title", "lang", "tabindex", "hidden", "dir"}
+_ATTRIBUTES: dict[str, set[str]] = {
+    "*": _GENERIC,
+    "a": _GENERIC | {"href", "hreflang", "download"},
+    "img": _GENERIC | {"src", "alt", "width", "height", "loading"},
+    "svg": _GENERIC | {"xmlns", "viewbox", "viewBox", "width", "height", "focusable", "fill"},
+    "path": {"d", "fill", "fill-rule", "clip-rule"},
+    "g": {"fill"},
+    "circle": {"cx", "cy", "r", "fill"},
+    "rect": {"x", "y", "width", "height", "rx", "fill"},
+    "input": _GENERIC | {"type", "name", "value", "autocomplete", "checked", "min", "max", "step", "required"},
+    "textarea": _GENERIC | {"name", "rows", "cols", "required"},
+    "label": _GENERIC | {"for"},
+    "output": _GENERIC | {"for", "name"},
+    "button": _GENERIC | {"type", "name", "value"},
+    "select": _GENERIC | {"name"},
+    "option": _GENERIC | {"value", "selected"},
+    "form": _GENERIC | {"action", "method"},
+    "th": _GENERIC | {"scope", "colspan", "rowspan", "style"},
+    "td": _GENERIC | {"colspan", "rowspan", "style"},
+    "ol": _GENERIC | {"start", "type"},
+    "time": _GENERIC | {"datetime"},
+    "abbr": _GENERIC,
+}
+SCHEMES = {"https", "http", "mailto", "tel"}
+_JSON_LD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
+
+
+def sanitise_html(html: str) -> str:
+    """The page's HTML with everything outside the site's own vocabulary removed."""
+    kept = _JSON_LD.findall(html)
+    cleaned = nh3.clean(
+        _JSON_LD.sub("", html),
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        generic_attribute_prefixes={"aria-", "data-"},
+        url_schemes=SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+    return cleaned + "".join(f"\n{block}" for block in kept)

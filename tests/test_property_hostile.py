@@ -1,0 +1,162 @@
+"""Property tests: hostile strings in every text field of every model.
+
+1. Hostile words added to every free-text field of every file in `data/` at once (the fields are
+   found by trying: a field whose model accepts extra words is text) must be accepted as words, and
+   no output (pages as HTML, JSON, JSON-LD, calendars, the Atom feed) may gain an element, attribute,
+   URL scheme, table column, heading, calendar event, feed entry or JSON key, or hold live script.
+2. Any string at all (controls, line breaks, any Unicode) in any one field gives either the site or
+   a clean list of problems: never a traceback.
+"""
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gallery.harness import ROOT, copy_inputs, gained, injected, outputs, problems, shapes
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from generator.load.reader import SOURCES
+from generator.load.yamlfile import load_yaml
+
+Leaf = tuple[str, tuple[Any, ...]]
+
+FRAGMENTS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "<!--", "-->",
+    "| a | b |", "# heading", "{: onclick=x }", ":material-alert:", "</script>", "&amp; &lt;", "\" onmouseover=\"x",
+    "' onfocus='x", "*bold* _it_ `code`", "![i](x.png)", "<a href=data:text/html,x>x</a>", "\\", "[ref]: javascript:x",
+    "END:VEVENT", "BEGIN:VEVENT", "]]>", "<![CDATA[", "\u00a0", "\u200b", "<svg onload=x>", "{{ 7*7 }}", "{% raw %}",
+]
+# Lower-case only: capital letters could spell a private person's name, which is rightly refused.
+HOSTILE = st.one_of(
+    st.sampled_from(FRAGMENTS),
+    st.text(alphabet=st.sampled_from(list("<>&\"'|#*_[](){}:;!`-=+/\\ abcxyz019")), min_size=1, max_size=24),
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.width = 4096
+    return yaml
+
+
+def _files() -> list[tuple[str, Any]]:
+    found = []
+    for source in SOURCES:
+        for path in sorted((ROOT / "data").glob(source.pattern)):
+            doc = load_yaml(path, path.name)
+            assert not hasattr(doc, "message"), doc
+            found.append((path.relative_to(ROOT).as_posix(), doc.value))  # type: ignore[union-attr]
+    return found
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, str):
+        return [path]
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in _leaves(item, (*path, key))]
+    if isinstance(value, list):
+        return [leaf for index, item in enumerate(value) for leaf in _leaves(item, (*path, index))]
+    return []
+
+
+def _get(value: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        value = value[part]
+    return value
+
+
+def _set(value: Any, path: tuple[Any, ...], new: Any) -> None:
+    _get(value, path[:-1])[path[-1]] = new
+
+
+def _source(file: str) -> Any:
+    name = file.removeprefix("data/")
+    return next(s for s in SOURCES if Path(name).match(s.pattern))
+
+
+@cache
+def text_leaves() -> tuple[Leaf, ...]:
+    """Every field whose model takes free text: found by adding words to it and asking the model."""
+    found: list[Leaf] = []
+    for file, value in _files():
+        source = _source(file)
+        for path in _leaves(value):
+            trial = _copy(value)
+            _set(trial, path, _get(value, path) + " probe words")
+            if source.one_per_file and "id" not in trial:
+                trial = {"id": Path(file).stem, **trial}
+            try:
+                source.model.model_validate(trial)
+            except Exception:
+                continue
+            found.append((file, path))
+    return tuple(found)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def _write(root: Path, changes: dict[str, Any]) -> None:
+    for file, value in changes.items():
+        with (root / file).open("w", encoding="utf-8") as handle:
+            _yaml().dump(value, handle)
+
+
+def test_text_fields_are_found_in_every_kind_of_file() -> None:
+    files = {file for file, _ in text_leaves()}
+    for must in ("data/site.yml", "data/areas.yml", "data/forums.yml", "data/glossary.yml", "data/bodies.yml",
+                 "data/feedback.yml", "data/people.yml"):
+        assert must in files, must
+    assert any(f.startswith("data/meetings/") for f in files) and any(f.startswith("data/toolkits/") for f in files)
+    assert len(text_leaves()) > 300
+
+
+@cache
+def _clean_shapes() -> Any:
+    return shapes(outputs(ROOT))
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+          phases=[Phase.explicit, Phase.generate])
+@given(words=st.lists(HOSTILE, min_size=1, max_size=12), offset=st.integers(0, 50))
+def test_hostile_words_in_every_text_field_add_nothing(words: list[str], offset: int, tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = copy_inputs(tmp_path_factory.mktemp("hostile") / "project")
+    files = dict(_files())
+    changed: dict[str, Any] = {}
+    for index, (file, path) in enumerate(text_leaves()):
+        value = changed.setdefault(file, _copy(files[file]))
+        # Added at the end, so sorting, first letters and sentence counts stay as they were.
+        _set(value, path, f"{_get(value, path)} {words[(index + offset) % len(words)]}")
+    _write(root, changed)
+    found = problems(root)
+    assert found == [], "\n".join(found[:20])
+    hostile = outputs(root)
+    assert injected(hostile) == []
+    assert gained(_clean_shapes(), shapes(hostile)) == []
+    shutil.rmtree(root.parent, ignore_errors=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(choice=st.integers(min_value=0), text=st.text(min_size=0, max_size=40))
+def test_any_string_in_any_field_gives_the_site_or_clean_problems(choice: int, text: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = copy_inputs(tmp_path_factory.mktemp("any") / "project")
+    files = dict(_files())
+    every = [(file, path) for file, value in files.items() for path in _leaves(value)]
+    file, path = every[choice % len(every)]
+    value = _copy(files[file])
+    _set(value, path, text)
+    _write(root, {file: value})
+    for line in problems(root):  # DataProblems is the only way out; anything else fails here
+        assert line.startswith(("data/", "content/")), line
+    shutil.rmtree(root.parent, ignore_errors=True)
