@@ -6,9 +6,10 @@ from generator.models.site import SiteData
 from generator.validate.checks import CheckFunction
 from generator.validate.meetings import MEETING_CHECKS
 from generator.validate.privacy import private_names_stay_private
+from generator.validate.projects import PROJECT_CHECKS
 from generator.validate.references import REFERENCE_CHECKS
 
-ALL_CHECKS: tuple[CheckFunction, ...] = (*REFERENCE_CHECKS, *MEETING_CHECKS, private_names_stay_private)
+ALL_CHECKS: tuple[CheckFunction, ...] = (*REFERENCE_CHECKS, *MEETING_CHECKS, private_names_stay_private, *PROJECT_CHECKS)
 
 
 def validate(data: SiteData, failed: set[str]) -> list[Problem]:

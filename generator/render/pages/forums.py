@@ -96,7 +96,7 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
     area_names = {area.id: area.name for area in data.areas}
     formats = data.schedule.formats
     example_start = datetime(2026, 1, 1, 10, 30)
-    common = {"settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path}
+    common = {"settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path, "travel": data.travel}
 
     yield Page("forums/index.md", render(
         "forums/index.md.j2", views=views, areas={a.id: a for a in data.areas},
