@@ -33,7 +33,7 @@
       } else {
         value = field.value.trim();
       }
-      if (value) lines.push(field.name + (/[?:]$/.test(field.name) ? " " : ": ") + value);
+      if (value) lines.push(field.name + (/[?:.!]$/.test(field.name) ? " " : ": ") + value);
     });
     return lines.join("\n");
   }
