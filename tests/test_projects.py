@@ -195,3 +195,11 @@ class TestMistakes:
         assert problems_for(project) == [
             "data/travel.yml:1:1: (file): This file is missing. The site needs it: create it or restore it from git."
         ]
+
+
+def test_online_forums_say_how_to_tell_us_you_are_coming(data: SiteData) -> None:
+    pages = {p.path: p.markdown for p in forum_pages.pages(data, DAY)}
+    page = pages["forums/surrey-wide-evening.md"]
+    link = page.split("[Tell us by email that you are coming](")[1].split(")")[0]
+    assert link.startswith("mailto:coproduction@example.org?subject=I%20am%20coming%20to%20the%20online%20forum%3A%20")
+    assert "(sms:07700900123?body=I%20am%20coming" in page

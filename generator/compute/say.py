@@ -55,6 +55,16 @@ def backing(data: SiteData, what: str, where: str) -> Backing:
     )
 
 
+def coming_links(data: SiteData, forum: str, when: str) -> Backing:
+    """ "Tell us you are coming" to one online forum, with its name and date in the message."""
+    say = data.say
+    subject = f"{say.coming_subject}: {forum}, {when}"
+    return Backing(
+        email=mailto_url(data.settings.contact.email, subject, subject + "\n"),
+        text=sms_url(say.text_number, subject) if say.text_number else None,
+    )
+
+
 def newsletter_links(data: SiteData) -> Backing:
     say = data.say
     body = say.newsletter_message + " "

@@ -60,6 +60,10 @@ class HaveYourSay(Record):
     what_happens: list[Text] = Field(min_length=1)
     form: FormWords
     backing: BackingWords
+    # "Tell us you are coming" to an online forum: the subject line, and the words of the 2 links.
+    coming_subject: Text
+    coming_by_email: Text
+    coming_by_text: Text
     # The message that asks for the newsletter.
     newsletter_subject: Text
     newsletter_message: Text

@@ -9,7 +9,9 @@ from itertools import groupby
 from typing import Any
 
 from generator.compute.forums import forum_views, running_order
+from generator.compute.say import coming_links
 from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
+from generator.models.common import format_date
 from generator.models.forums import Forum
 from generator.models.site import SiteData
 from generator.outputs.calendars import calendar_path
@@ -107,7 +109,10 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
     for view in views:
         events = [event_json_ld(view.forum, o, data.settings.organisation) for o in view.upcoming]
         yield Page(f"forums/{view.forum.id}.md", render(
-            "forums/forum.md.j2", view=view, json_ld=json_ld_script(events) if events else "", **common,
+            "forums/forum.md.j2", view=view, json_ld=json_ld_script(events) if events else "", say=data.say,
+            coming=next((
+                coming_links(data, view.forum.name, format_date(o.start.date())) for o in view.upcoming if o.mode == "online"
+            ), None), **common,
         ))
     current_year = [t for t in year_tables(occurrences) if t.year >= today.year]
     yield Page("forums/schedule.md", render(
