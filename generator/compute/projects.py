@@ -11,7 +11,7 @@ from datetime import date
 from generator.compute.feedback import FeedbackView, feedback_views
 from generator.compute.meetings import MeetingView, meeting_views
 from generator.compute.newsletters import Newsletter, newsletters
-from generator.models.projects import Milestone, Project, Stage, StageChange, StageName
+from generator.models.projects import Milestone, Project, StageChange, StageName
 from generator.models.site import SiteData
 
 # Points still open for people to back with "I want this too": no answer yet, or an answer that is not the end.
@@ -101,7 +101,3 @@ def projects_for_feedback(views: Sequence[ProjectView]) -> dict[str, list[Projec
 def stage_changes(views: Sequence[ProjectView]) -> list[tuple[ProjectView, StageChange, StageName]]:
     """Every stage each project reached by today, for the news feed."""
     return [(view, change, name) for view in views for change, name in view.reached]
-
-
-def stage_of(stage: Stage, data: SiteData) -> StageName:
-    return next(s for s in data.projects.stage_names if s.stage == stage)

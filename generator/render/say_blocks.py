@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from generator.compute.say import form_areas, mailto_url, newsletter_links, sms_number, sms_url, tel_url
+from generator.compute.say import form_areas, mailto_url, newsletter_links, sms_number, tel_url
 from generator.load.gate_report import read_gate_summary
 from generator.models.site import SiteData
 from generator.render.jinja import render
@@ -41,7 +41,7 @@ def other_ways(data: SiteData, today: date, root: str) -> str:
     say = data.say
     return render(
         "say/other-ways.md.j2", say=say, contact=data.settings.contact, root=root,
-        tel=tel_url(data.settings.contact.phone), sms=sms_url(say.text_number, "").removesuffix("?body=") if say.text_number else "",
+        tel=tel_url(data.settings.contact.phone), sms=f"sms:{sms_number(say.text_number)}" if say.text_number else "",
     )
 
 
