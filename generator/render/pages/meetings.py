@@ -6,6 +6,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from generator.compute.meetings import Directory, MeetingView, all_actions, meeting_views, shown_name
 from generator.models.site import SiteData
 from generator.outputs.feeds import FEED_PATH
@@ -63,7 +65,8 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
         )
     zone = ZoneInfo(data.schedule.timezone)
     for view in views:
-        json_ld = json_ld_script([meeting_json_ld(view, data.settings.organisation, zone)])
+        # Trusted HTML, made by json_ld_script (which escapes "</"): marked so, for when autoescape is on.
+        json_ld = Markup(json_ld_script([meeting_json_ld(view, data.settings.organisation, zone)]))
         yield Page(f"meetings/{view.meeting.id}.md", render(
             "meetings/meeting.md.j2", view=view, feed=FEED_PATH, today=today, cap=cap, json_ld=json_ld,
         ))
