@@ -14,7 +14,9 @@ from generator.models.forums import AreasFile, ForumsFile, ScheduleSettings
 from generator.models.glossary import GlossaryFile
 from generator.models.meetings import BodiesFile, Meeting, PeopleFile
 from generator.models.problems import DataProblems, Problem
+from generator.models.projects import ProjectsFile
 from generator.models.readability import ReadabilitySettings
+from generator.models.say import Accessibility, Evaluation, HaveYourSay, Travel
 from generator.models.settings import SiteSettings
 from generator.models.site import Loc, SiteData, dotted
 from generator.models.toolkits import Toolkit
@@ -51,6 +53,11 @@ SOURCES: tuple[Source, ...] = (
     Source("feedback.yml", FeedbackFile, "feedback"),
     Source("toolkits/*.yml", Toolkit, "toolkits"),
     Source("readability.yml", ReadabilitySettings, "readability"),
+    Source("projects.yml", ProjectsFile, "projects"),
+    Source("have-your-say.yml", HaveYourSay, "say"),
+    Source("travel.yml", Travel, "travel"),
+    Source("accessibility.yml", Accessibility, "accessibility"),
+    Source("evaluation.yml", Evaluation, "evaluation"),
 )
 
 

@@ -11,7 +11,9 @@ from generator.models.forums import Area, Forum, ScheduleSettings
 from generator.models.glossary import Term
 from generator.models.meetings import Body, Meeting, Person
 from generator.models.problems import Problem
+from generator.models.projects import ProjectsFile
 from generator.models.readability import ReadabilitySettings
+from generator.models.say import Accessibility, Evaluation, HaveYourSay, Travel
 from generator.models.settings import SiteSettings
 from generator.models.toolkits import Toolkit
 
@@ -39,6 +41,12 @@ class SiteData:
     toolkits: list[Toolkit]
     readability: ReadabilitySettings
     schedule: ScheduleSettings  # the forum rotation settings: see generator/compute/schedule.py
+    # Have your say, improvement projects and the pages around them (issue 15).
+    projects: ProjectsFile
+    say: HaveYourSay
+    travel: Travel
+    accessibility: Accessibility
+    evaluation: Evaluation
     # Where each record came from, so later checks can point at a file and line.
     documents: Mapping[str, Located] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[str, Loc]] = field(default_factory=dict, repr=False)

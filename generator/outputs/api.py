@@ -7,6 +7,8 @@ from typing import Any
 
 from generator.compute.feedback import feedback_views
 from generator.compute.meetings import Directory, meeting_views
+from generator.compute.newsletters import newsletters
+from generator.compute.projects import project_views
 from generator.compute.schedule import site_occurrences
 from generator.models.site import SiteData
 
@@ -120,6 +122,58 @@ def public_feedback(data: SiteData, today: date) -> dict[str, object]:
     }
 
 
+def public_projects(data: SiteData, today: date) -> dict[str, object]:
+    """`api/projects.json`: each project, the stage it is at today, and the ids of the points it answers."""
+    projects = []
+    for view in project_views(data, today):
+        p = view.project
+        projects.append({
+            "id": p.id,
+            "title": p.title,
+            "stage": view.stage.stage,
+            "stage_name": view.stage.name,
+            "doing": p.doing,
+            "lead": p.lead,
+            "stages": [{"stage": c.stage, "date": c.date.isoformat()} for c, _ in view.reached],
+            "milestones": [
+                {
+                    "what": m.milestone.what, "due": m.milestone.due.isoformat(),
+                    "done_on": m.milestone.done_on.isoformat() if m.done and m.milestone.done_on else None,
+                    "late": m.late,
+                }
+                for m in view.milestones
+            ],
+            "challenges": list(p.challenges),
+            "updates": [u.model_dump(mode="json") for u in p.updates if u.date <= today],
+            "feedback": [v.item.id for v in view.feedback],
+            "meetings": [v.meeting.id for v in view.meetings],
+            "newsletters": [n.slug for n in view.newsletters],
+        })
+    return {"projects": projects}
+
+
+def public_newsletters(data: SiteData, today: date) -> dict[str, object]:
+    """`api/newsletters.json`: each newsletter out by today, newest first, with the rounds of forums it announces."""
+    return {
+        "newsletters": [
+            {
+                "id": issue.slug,
+                "round": issue.round.number,
+                "date": issue.month.isoformat(),
+                "forums_month": issue.round.forums_month.isoformat(),
+                "announces": [
+                    {"round": r.number, "forums_month": r.forums_month.isoformat(), "forums": [o.uid for o in occurrences]}
+                    for r, occurrences in issue.next_rounds
+                ],
+                "feedback": [v.item.id for _, views in issue.raised for v in views],
+                "answers": [v.item.id for v in issue.answers],
+                "meetings": [m.meeting.id for m in issue.meetings],
+            }
+            for issue in newsletters(data, today)
+        ],
+    }
+
+
 def api_documents(data: SiteData, today: date) -> dict[str, Any]:
     """`api/<kind>.json` → its content. People who keep their name private appear by role only."""
     # Meetings and feedback are built from the same views as their pages, so names stay hidden the same way.
@@ -130,6 +184,8 @@ def api_documents(data: SiteData, today: date) -> dict[str, Any]:
         "api/meetings.json": public_meetings(data, today),
         "api/feedback.json": public_feedback(data, today),
         "api/toolkits.json": {"toolkits": _dump(sorted(data.toolkits, key=lambda t: t.number))},
+        "api/projects.json": public_projects(data, today),
+        "api/newsletters.json": public_newsletters(data, today),
     }
 
 

@@ -14,6 +14,8 @@ from feedgen.feed import FeedGenerator
 
 from generator.compute.meetings import MeetingView, meeting_views
 from generator.compute.newsletters import Newsletter, newsletters
+from generator.compute.projects import ProjectView, project_views, stage_changes
+from generator.models.projects import StageChange, StageName
 from generator.models.site import SiteData
 
 # Agendas and papers go out this many days before a meeting; the feed dates an agenda by it.
@@ -64,11 +66,19 @@ def _newsletter_entry(data: SiteData, issue: Newsletter) -> tuple[datetime, str,
     return updated, f"Newsletter for {issue.month:%B %Y}", summary, f"newsletters/{issue.slug}.md", f"newsletter/{issue.slug}"
 
 
+def _stage_entry(data: SiteData, view: ProjectView, change: StageChange, name: StageName) -> tuple[datetime, str, str, str, str]:
+    """A project reached a stage: dated 9am that day, like newsletters, so the file stays the same for the same data."""
+    updated = datetime.combine(change.date, NEWSLETTER_TIME, _zone(data))
+    p = view.project
+    return updated, f"{p.title}: {name.name}", f"{name.meaning} {p.doing}", f"projects/{p.id}.md", f"project/{p.id}/{change.stage}"
+
+
 def atom_feed(data: SiteData, today: date, site_url: str | None = None) -> str:
     """The feed as text. With no `site_url`, links are relative to the feed's own folder."""
     base = site_url.rstrip("/") + "/" if site_url else "../"
     entries = [_meeting_entry(data, view, today) for view in meeting_views(data, today)]
     entries += [_newsletter_entry(data, issue) for issue in newsletters(data, today)]
+    entries += [_stage_entry(data, *change) for change in stage_changes(project_views(data, today))]
     entries.sort(key=lambda e: (e[0], e[4]))
 
     feed = FeedGenerator()

@@ -15,6 +15,7 @@ from generator.compute.newsletters import newsletters
 from generator.compute.schedule import site_occurrences
 from generator.models.site import SiteData
 from generator.render.jinja import render
+from generator.render.say_blocks import SAY_BLOCKS
 
 # A block gets the data, the build date, and `root`: the relative link from the page to the site root.
 Block = Callable[["SiteData", date, str], str]
@@ -48,6 +49,7 @@ BLOCKS: dict[str, Block] = {
     "forum-list": forum_list,
     "contact": contact,
     "coming-meetings": coming_meetings,
+    **SAY_BLOCKS,
 }
 
 

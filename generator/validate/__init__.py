@@ -7,9 +7,12 @@ from generator.validate.checks import CheckFunction
 from generator.validate.files import content_stays_inside
 from generator.validate.meetings import MEETING_CHECKS
 from generator.validate.privacy import private_names_stay_private
+from generator.validate.projects import PROJECT_CHECKS
 from generator.validate.references import REFERENCE_CHECKS
 
-ALL_CHECKS: tuple[CheckFunction, ...] = (*REFERENCE_CHECKS, *MEETING_CHECKS, private_names_stay_private, content_stays_inside)
+ALL_CHECKS: tuple[CheckFunction, ...] = (
+    *REFERENCE_CHECKS, *MEETING_CHECKS, private_names_stay_private, content_stays_inside, *PROJECT_CHECKS,
+)
 
 
 def validate(data: SiteData, failed: set[str]) -> list[Problem]:

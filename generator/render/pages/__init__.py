@@ -6,14 +6,14 @@ from datetime import date
 
 from generator.models.site import SiteData
 from generator.render.page import Page
-from generator.render.pages import feedback, forums, glossary, meetings, newsletters, toolkits
+from generator.render.pages import feedback, forums, glossary, meetings, newsletters, projects, toolkits
 
 PageMaker = Callable[[SiteData, date], Iterable[Page]]
 
 
 def all_pages(data: SiteData, today: date) -> list[Page]:
     makers: list[PageMaker] = [
-        forums.pages, glossary.pages, meetings.pages, feedback.pages, newsletters.pages, toolkits.pages,
+        forums.pages, glossary.pages, meetings.pages, feedback.pages, newsletters.pages, toolkits.pages, projects.pages,
     ]
     pages = [page for make in makers for page in make(data, today)]
     paths = [p.path for p in pages]

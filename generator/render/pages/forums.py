@@ -11,7 +11,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.compute.forums import forum_views, running_order
+from generator.compute.say import coming_links
 from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
+from generator.models.common import format_date
 from generator.models.forums import Forum
 from generator.models.site import SiteData
 from generator.outputs.calendars import calendar_path
@@ -104,7 +106,7 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
     area_names = {area.id: area.name for area in data.areas}
     formats = data.schedule.formats
     example_start = datetime(2026, 1, 1, 10, 30)
-    common = {"settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path}
+    common = {"settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path, "travel": data.travel}
 
     yield Page("forums/index.md", render(
         "forums/index.md.j2", views=views, areas={a.id: a for a in data.areas},
@@ -115,7 +117,10 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
     for view in views:
         events = [event_json_ld(view.forum, o, data.settings.organisation) for o in view.upcoming]
         yield Page(f"forums/{view.forum.id}.md", render(
-            "forums/forum.md.j2", view=view, json_ld=json_ld_script(events) if events else "", **common,
+            "forums/forum.md.j2", view=view, json_ld=json_ld_script(events) if events else "", say=data.say,
+            coming=next((
+                coming_links(data, view.forum.name, format_date(o.start.date())) for o in view.upcoming if o.mode == "online"
+            ), None), **common,
         ))
     current_year = [t for t in year_tables(occurrences) if t.year >= today.year]
     yield Page("forums/schedule.md", render(

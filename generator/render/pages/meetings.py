@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from generator.compute.meetings import Directory, all_actions, meeting_views, shown_name
+from markupsafe import Markup
+
+from generator.compute.meetings import Directory, MeetingView, all_actions, meeting_views, shown_name
 from generator.models.site import SiteData
 from generator.outputs.feeds import FEED_PATH
 from generator.render.jinja import render
 from generator.render.page import Page
+from generator.render.pages.forums import SCHEMA, json_ld_script
 
 __all__ = ["pages", "shown_name"]
 
@@ -18,6 +23,28 @@ __all__ = ["pages", "shown_name"]
 def cap(text: str) -> str:
     """Capital first letter only: "the NHS Trust" → "The NHS Trust" (str.capitalize would give "The nhs trust")."""
     return text[:1].upper() + text[1:]
+
+
+def meeting_json_ld(view: MeetingView, organisation: str, zone: ZoneInfo) -> dict[str, Any]:
+    """schema.org Event for one group meeting: when, where or online, and that it goes ahead as planned."""
+    m = view.meeting
+    event: dict[str, Any] = {
+        "@type": "Event",
+        "name": f"{view.body.name}: {m.date:%A} {m.date.day} {m.date:%B %Y}",
+        "startDate": datetime.combine(m.date, m.start, zone).isoformat(),
+        "endDate": datetime.combine(m.date, m.end, zone).isoformat(),
+        # Meetings have no cancelled or moved state in the data: a meeting file is a meeting that takes place.
+        "eventStatus": SCHEMA + "EventScheduled",
+        "isAccessibleForFree": True,
+        "organizer": {"@type": "Organization", "name": organisation},
+    }
+    if m.mode == "online":
+        event["eventAttendanceMode"] = SCHEMA + "OnlineEventAttendanceMode"
+        event["location"] = {"@type": "VirtualLocation", "name": m.place}
+    else:
+        event["eventAttendanceMode"] = SCHEMA + "OfflineEventAttendanceMode"
+        event["location"] = {"@type": "Place", "name": m.place}
+    return event
 
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:
@@ -36,6 +63,11 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
                 views=[v for v in views if v.body.id == body.id], feed=FEED_PATH, cap=cap,
             ),
         )
+    zone = ZoneInfo(data.schedule.timezone)
     for view in views:
-        yield Page(f"meetings/{view.meeting.id}.md", render("meetings/meeting.md.j2", view=view, feed=FEED_PATH, today=today, cap=cap))
+        # Trusted HTML, made by json_ld_script (which escapes "</"): marked so, for when autoescape is on.
+        json_ld = Markup(json_ld_script([meeting_json_ld(view, data.settings.organisation, zone)]))
+        yield Page(f"meetings/{view.meeting.id}.md", render(
+            "meetings/meeting.md.j2", view=view, feed=FEED_PATH, today=today, cap=cap, json_ld=json_ld,
+        ))
     yield Page("meetings/actions.md", render("meetings/actions.md.j2", actions=all_actions(views), today=today))

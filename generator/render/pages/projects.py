@@ -1,0 +1,23 @@
+"""Improvement projects: 1 page that groups them by stage, and 1 page for each project."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generator.compute.projects import by_stage, project_views
+from generator.compute.say import backing
+from generator.models.site import SiteData
+from generator.render.jinja import render
+from generator.render.page import Page
+
+
+def pages(data: SiteData, today: date) -> Iterator[Page]:
+    views = project_views(data, today)
+    words = data.say.backing
+    yield Page("projects/index.md", render("projects/index.md.j2", groups=by_stage(data, views), views=views, words=words))
+    for view in views:
+        links = backing(data, view.project.title, f"projects/{view.project.id}/")
+        yield Page(
+            f"projects/{view.project.id}.md",
+            render("projects/project.md.j2", view=view, links=links, words=words, today=today),
+        )
