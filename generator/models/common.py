@@ -124,7 +124,7 @@ class MarkdownSource(str):
 # Link targets a Markdown field may use: relative paths and these schemes only.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-MARKDOWN_SCHEMES = ("https", "http", "mailto", "tel")
+MARKDOWN_SCHEMES = ("https", "http", "mailto", "tel", "sms")
 
 
 def _check_markdown(value: str) -> MarkdownSource:
@@ -132,7 +132,7 @@ def _check_markdown(value: str) -> MarkdownSource:
         scheme = _SCHEME.match(target)
         if (scheme and scheme.group(1).lower() not in MARKDOWN_SCHEMES) or target.startswith("//"):
             raise PydanticCustomError(
-                "link_scheme", "This link is not allowed: {target}. Links start with https:, mailto: or tel:, or point to a page of this site.",
+                "link_scheme", "This link is not allowed: {target}. Links start with https:, mailto:, tel: or sms:, or point to a page of this site.",
                 {"target": target[:40]},
             )
     if re.search(r"\[[^\]]*\]:", value) or "![" in value:

@@ -31,7 +31,7 @@ _LINE_START_ENTITY = {"#": "&#35;", "+": "&#43;", "-": "&#45;", "=": "&#61;"}
 # Characters no page may hold: controls other than tab and newline, and the Unicode line separators.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 # Schemes a link from data may use. Anything else (javascript:, data:, vbscript:) is refused.
-SAFE_SCHEMES = ("https:", "http:", "mailto:", "tel:")
+SAFE_SCHEMES = ("https:", "http:", "mailto:", "tel:", "sms:")
 
 
 # In a field declared Markdown, links and emphasis stay: only the characters that make tables,
@@ -76,7 +76,7 @@ def safe_url(value: Any) -> Markup:
     text = str(value).strip()
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", text)
     if scheme and not text.lower().startswith(SAFE_SCHEMES):
-        raise UnsafeUrl(f"Links may only start with https:, http:, mailto: or tel: (this one is {text[:40]!r}).")
+        raise UnsafeUrl(f"Links may only start with https:, http:, mailto:, tel: or sms: (this one is {text[:40]!r}).")
     if _CONTROLS.search(text) or text.lower().startswith(("//", "\\")):
         raise UnsafeUrl(f"This link is not allowed: {text[:40]!r}.")
     return Markup(quote(text, safe="/:@?&=#%~+-._!$,;"))

@@ -35,14 +35,15 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "button": _GENERIC | {"type", "name", "value"},
     "select": _GENERIC | {"name"},
     "option": _GENERIC | {"value", "selected"},
-    "form": _GENERIC | {"action", "method"},
+    "form": _GENERIC | {"action", "method", "enctype"},
     "th": _GENERIC | {"scope", "colspan", "rowspan", "style"},
     "td": _GENERIC | {"colspan", "rowspan", "style"},
     "ol": _GENERIC | {"start", "type"},
     "time": _GENERIC | {"datetime"},
     "abbr": _GENERIC,
 }
-SCHEMES = {"https", "http", "mailto", "tel"}
+# sms: opens the reader's own text app ("I want this too", Have your say); it loads nothing.
+SCHEMES = {"https", "http", "mailto", "tel", "sms"}
 _JSON_LD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
 
 

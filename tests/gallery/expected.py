@@ -45,11 +45,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {'alias bomb': ('data/areas.yml:6:12: (fi
  'email with a script': ('data/site.yml:9:10: contact.email: Enter an email address like name@example.org.',),
  'phone with letters': ('data/site.yml:10:10: contact.phone: Enter a phone number with digits and spaces only, like 01234 567890.',),
  'phone breaking out of tel': ('data/site.yml:10:10: contact.phone: Enter a phone number with digits and spaces only, like 01234 567890.',),
- 'javascript link in a Markdown field': ('data/toolkits/01-evaluation-tool.yml:14:12: sections[1].intro: This link is not allowed: javascript:alert(1. Links start with https:, mailto: or tel:, or '
+ 'javascript link in a Markdown field': ('data/toolkits/01-evaluation-tool.yml:14:12: sections[1].intro: This link is not allowed: javascript:alert(1. Links start with https:, mailto:, tel: or sms:, or '
                                          'point to a page of this site.',),
  'data link in a Markdown field': ('data/toolkits/01-evaluation-tool.yml:14:12: sections[1].intro: This link is not allowed: data:text/html;base64,PHNjcmlwdD4=. Links start with https:, mailto: or '
                                    'tel:, or point to a page of this site.',),
- 'other-host link with no scheme': ('data/toolkits/01-evaluation-tool.yml:14:12: sections[1].intro: This link is not allowed: //evil.example/x. Links start with https:, mailto: or tel:, or point to '
+ 'other-host link with no scheme': ('data/toolkits/01-evaluation-tool.yml:14:12: sections[1].intro: This link is not allowed: //evil.example/x. Links start with https:, mailto:, tel: or sms:, or point to '
                                     'a page of this site.',),
  'picture in a Markdown field': ('data/toolkits/01-evaluation-tool.yml:14:12: sections[1].intro: Write links like [words](https://example.org). Pictures and link lists are not allowed here.',),
  'link definition in a Markdown field': ('data/toolkits/01-evaluation-tool.yml:14:12: sections[1].intro: Write links like [words](https://example.org). Pictures and link lists are not allowed '
