@@ -4,18 +4,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.compute.feedback import by_theme, feedback_views
+from generator.compute.feedback import FeedbackView, by_theme, feedback_views
 from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
 
+CLOSED = ("done", "cannot")
+
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:
     views = feedback_views(data, today)
+    # Closed points from past years go on a page per year, so the page does not grow without end.
+    before: dict[int, list[FeedbackView]] = {}
+    for view in views:
+        if view.status in CLOSED and view.item.raised.year < today.year:
+            before.setdefault(view.item.raised.year, []).append(view)
+    current = [v for v in views if not (v.status in CLOSED and v.item.raised.year < today.year)]
     yield Page(
         "feedback/index.md",
         render(
-            "feedback/index.md.j2", groups=by_theme(views), views=views,
-            response_days=data.feedback.response_days, today=today,
+            "feedback/index.md.j2", groups=by_theme(current), views=current,
+            response_days=data.feedback.response_days, today=today, past_years=sorted(before, reverse=True),
         ),
     )
+    for year, closed in before.items():
+        yield Page(f"feedback/years/{year}.md", render("feedback/year.md.j2", year=year, groups=by_theme(closed)))

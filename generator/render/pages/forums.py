@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import groupby
 from typing import Any
@@ -104,15 +104,23 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
         in_person_order=running_order(formats.in_person, example_start),
         online_per_round=data.schedule.online_per_round, area_count=len(data.areas), **common,
     ))
+    tables = year_tables(occurrences)
+    # Long histories go on a page per year, so no page grows without end (and its reading ease stays put).
+    past_years = [t for t in tables if t.year < today.year]
     for view in views:
         events = [event_json_ld(view.forum, o, data.settings.organisation) for o in view.upcoming]
+        this_year = replace(view, past=[o for o in view.past if o.start.year == today.year])
+        years = sorted({o.start.year for o in view.past if o.start.year < today.year}, reverse=True)
         yield Page(f"forums/{view.forum.id}.md", render(
-            "forums/forum.md.j2", view=view, json_ld=json_ld_script(events) if events else "", **common,
+            "forums/forum.md.j2", view=this_year, view_years=years,
+            json_ld=json_ld_script(events) if events else "", **common,
         ))
-    current_year = [t for t in year_tables(occurrences) if t.year >= today.year]
+    for table in past_years:
+        yield Page(f"forums/years/{table.year}.md", render("forums/year.md.j2", table=table, **common))
     yield Page("forums/schedule.md", render(
-        "forums/schedule.md.j2", tables=current_year, rounds=upcoming_rounds,
-        past_rounds=[r for r in rounds if r.number < upcoming_rounds[0].number],
+        "forums/schedule.md.j2", tables=[t for t in tables if t.year >= today.year], rounds=upcoming_rounds,
+        past_years=[t.year for t in reversed(past_years)],
+        past_rounds=[r for r in rounds if r.number < upcoming_rounds[0].number][-4:],
         always_online=list_in_words([names[f] for f in data.schedule.always_online]),
         online_per_round=data.schedule.online_per_round,
         area_names=lambda ids: list_in_words([area_names[i] for i in ids]), **common,
