@@ -14,13 +14,13 @@ from generator.models.common import ClockTime, Id, IsoDate, Record, Text
 # Where meeting papers live: MkDocs copies files in content/ to the site as they are.
 CONTENT_DIR = "content"
 PAPER_FORMATS: dict[str, str] = {
-    ".pdf": "PDF",
+    ".pdf": "document to print",
     ".docx": "Word document",
     ".doc": "Word document",
     ".odt": "OpenDocument text",
     ".pptx": "PowerPoint slides",
     ".xlsx": "Excel spreadsheet",
-    ".csv": "CSV spreadsheet",
+    ".csv": "spreadsheet",
     ".txt": "plain text",
     ".rtf": "Rich Text document",
 }

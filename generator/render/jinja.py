@@ -22,6 +22,8 @@ def environment() -> Environment:
     )
     env.filters["long_date"] = format_date
     env.filters["clock"] = format_time
+    # "the Trust" → "The Trust" at the start of a sentence (str.capitalize would give "The trust").
+    env.filters["capitalize_first"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 
 

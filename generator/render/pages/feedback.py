@@ -25,6 +25,7 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
         render(
             "feedback/index.md.j2", groups=by_theme(current), views=current,
             response_days=data.feedback.response_days, today=today, past_years=sorted(before, reverse=True),
+            answered_by=data.settings.answered_by,
         ),
     )
     for year, closed in before.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import groupby
 from typing import Any
 
@@ -29,7 +29,7 @@ def event_status(occurrence: Occurrence) -> str:
     return SCHEMA + "EventScheduled"
 
 
-def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str) -> dict[str, Any]:
+def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str, region: str) -> dict[str, Any]:
     """schema.org Event for one meeting, so search engines and apps can read when and where it is."""
     event: dict[str, Any] = {
         "@type": "Event",
@@ -56,7 +56,7 @@ def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str) -> di
                 "@type": "PostalAddress",
                 "streetAddress": forum.venue.address,
                 "postalCode": forum.venue.postcode,
-                "addressRegion": "Surrey",
+                "addressRegion": region,
                 "addressCountry": "GB",
             },
         }
@@ -95,20 +95,28 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
     names = {forum.id: forum.name for forum in data.forums}
     area_names = {area.id: area.name for area in data.areas}
     formats = data.schedule.formats
-    example_start = datetime(2026, 1, 1, 10, 30)
-    common = {"settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path}
+    # The running order is shown for the start time of the first forum in data/forums.yml.
+    first_start = data.forums[0].when.start if data.forums else time(10, 30)
+    example_start = datetime.combine(date(2026, 1, 1), first_start)
+    group = next((b for b in data.bodies if b.id == data.schedule.group), None)
+    common = {
+        "settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path,
+        "cycle": data.schedule, "group": group,
+    }
 
     yield Page("forums/index.md", render(
         "forums/index.md.j2", views=views, areas={a.id: a for a in data.areas},
         online_order=running_order(formats.online, example_start),
         in_person_order=running_order(formats.in_person, example_start),
-        online_per_round=data.schedule.online_per_round, area_count=len(data.areas), **common,
+        online_per_round=data.schedule.online_per_round, area_count=len(data.areas),
+        always_online=data.schedule.always_online, example_start=example_start,
+        what_happens=data.schedule.about_forums, after_forum=data.schedule.after_forums, **common,
     ))
     tables = year_tables(occurrences)
     # Long histories go on a page per year, so no page grows without end (and its reading ease stays put).
     past_years = [t for t in tables if t.year < today.year]
     for view in views:
-        events = [event_json_ld(view.forum, o, data.settings.organisation) for o in view.upcoming]
+        events = [event_json_ld(view.forum, o, data.settings.organisation, data.settings.region) for o in view.upcoming]
         this_year = replace(view, past=[o for o in view.past if o.start.year == today.year])
         years = sorted({o.start.year for o in view.past if o.start.year < today.year}, reverse=True)
         yield Page(f"forums/{view.forum.id}.md", render(
