@@ -126,7 +126,8 @@ def chair_turns(body: Body, meetings: Sequence[Meeting]) -> list[ChairTurn]:
     previous: Sector | None = None
     for index, meeting in enumerate(held):
         actual = _sector_of(body, meeting.chair)
-        present = [seats[a].sector for a in meeting.attended if a in seats]
+        # Guests never count: a sector whose only person there is a guest does not get the turn.
+        present = [seats[a].sector for a in meeting.attended if a in seats and seats[a].role != "guest"]
         expected = next_sector(body, previous.id, present) if index and previous else None
         turns.append(ChairTurn(meeting, expected, actual))
         previous = actual or previous
@@ -136,7 +137,7 @@ def chair_turns(body: Body, meetings: Sequence[Meeting]) -> list[ChairTurn]:
 def expected_present(body: Body, meeting: Meeting) -> list[str]:
     """Sectors expected at a meeting that has not happened: every seat minus apologies."""
     away = set(meeting.apologies)
-    return [m.sector for m in body.members if m.id not in away]
+    return [m.sector for m in body.members if m.id not in away and m.role != "guest"]
 
 
 def chair_for_coming(body: Body, meetings: Sequence[Meeting], meeting: Meeting) -> Sector | None:
