@@ -42,6 +42,8 @@ def published_rounds(data: SiteData, today: date) -> list[Round]:
 
 def newsletters(data: SiteData, today: date) -> list[Newsletter]:
     """Every newsletter out by `today`, newest first."""
+    if not data.forums:
+        return []  # the newsletter is the round-up of a round of forums
     feedback = feedback_views(data, today)
     meetings = meeting_views(data, today)
     made: list[Newsletter] = []

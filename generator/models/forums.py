@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.common import ClockTime, Id, IsoDate, Record, Text
@@ -43,7 +43,9 @@ def _check_weekday(value: str) -> str:
     return value.capitalize()
 
 
-Month = Annotated[date, BeforeValidator(_parse_month)]
+Month = Annotated[date, BeforeValidator(_parse_month), WithJsonSchema({
+    "type": "string", "pattern": r"^\d{4}-\d{2}$", "description": 'A month like "2026-01", in quote marks.',
+})]
 TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
 Weekday = Annotated[str, AfterValidator(_check_weekday)]
 Mode = Literal["online", "in-person"]

@@ -62,8 +62,10 @@ def schedule_fits_the_forums(data: SiteData) -> Iterator[Problem]:
             schedule, ("online_per_round",),
             f"There are only {len(data.areas)} areas, so at most {len(data.areas)} can meet online each round.",
         )
+    # A misspelt always_online id is reported above; the forum it meant is not reported again below.
+    list_ok = all(ident in {f.id for f in data.forums} for ident in schedule.always_online)
     for forum in data.forums:
-        if forum.venue is None and forum.id not in schedule.always_online:
+        if forum.venue is None and forum.id not in schedule.always_online and (forum.area is not None or list_ok):
             # A forum with no area does not take turns: with a venue it always meets there.
             yield data.problem(
                 forum, ("area",) if forum.area is not None else ("venue",),
