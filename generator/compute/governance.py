@@ -84,7 +84,7 @@ def next_sector(body: Body, previous: str | None, present: Iterable[str]) -> Sec
     if body.chair.rule != "sectors-in-turn":
         return None
     here = set(present)
-    order = body.sectors
+    order = body.chair_sectors
     ids = [s.id for s in order]
     start = ids.index(previous) + 1 if previous in ids else 0
     for step in range(len(order)):
