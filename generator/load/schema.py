@@ -26,6 +26,10 @@ def schema_name(source: Source) -> str:
 
 def schema_of(source: Source) -> dict[str, Any]:
     schema = source.model.model_json_schema(by_alias=True, mode="validation")
+    if source.one_per_file:
+        # One record per file: the id is the file's name, so editors never write it.
+        schema.get("properties", {}).pop("id", None)
+        schema["required"] = [name for name in schema.get("required", []) if name != "id"]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", source.pattern)
     return schema
