@@ -21,7 +21,7 @@ def test_check_reports_and_fails(project: Path) -> None:
     result = run_generator(project, "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0].startswith("data/areas.yml:5:5: areas[1].extra:")
+    assert result.stderr.splitlines()[0].startswith("data/areas.yml:4:5: areas[1].extra:")
     assert result.stderr.splitlines()[-1] == "Found 1 problem in the data. Nothing was built. Fix them and try again."
 
 

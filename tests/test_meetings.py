@@ -174,7 +174,7 @@ class TestPages:
     def test_papers_show_format_and_size(self, data: SiteData, project: Path) -> None:
         size = (project / "content/papers/2026-02-26-development-group/agenda.pdf").stat().st_size
         text = page(data, "meetings/2026-02-26-development-group.md")
-        assert f"- [Agenda (PDF, {human_size(size)})](../papers/2026-02-26-development-group/agenda.pdf)" in text
+        assert f"- [Agenda (document to print, {human_size(size)})](../papers/2026-02-26-development-group/agenda.pdf)" in text
         assert "(plain text, 1 kilobyte)" in text
 
     def test_action_tracker_puts_late_actions_first(self, data: SiteData) -> None:
