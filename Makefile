@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine:
 #   make site   install, then build site/ from the example data
-#   make test   install what the tests need, then run every test
+#   make test   install what the tests need, then run every test (with the date sweep),
+#               and build and gate both examples (Surrey here, Harrow in examples/harrow)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,7 +10,10 @@ NODE_INSTALLED := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test lint mutation check bench clean a11y npm chromium
+.PHONY: site serve test lint mutation check bench clean a11y a11y-harrow npm chromium
+
+# The second shipped example: its own data/, content/ and mkdocs.yml.
+HARROW := examples/harrow
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,10 +53,16 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/lint-imports
 
+# The same gate over the Harrow example, built into its own site/.
+a11y-harrow: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM)
+	$(PY) -m generator --root $(HARROW) build
+	$(PY) -m generator.a11y $(HARROW)/site --reports reports/a11y-harrow
+
 test: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM)
 	$(MAKE) --no-print-directory lint
-	$(PY) -m pytest
+	RUN_DATE_SWEEP=1 $(PY) -m pytest
 	$(MAKE) --no-print-directory a11y
+	$(MAKE) --no-print-directory a11y-harrow
 
 # Mutation testing of the rotation, governance, feedback and glossary matching ([tool.mutmut] in pyproject.toml).
 # Prints the kill rate; `$(VENV)/bin/mutmut results` lists the survivors, `$(VENV)/bin/mutmut show NAME` shows one.
@@ -65,4 +75,4 @@ bench: $(INSTALLED)
 	$(PY) benchmarks/bench_linking.py
 
 clean:
-	rm -rf site site.new-* site.old-* $(VENV) node_modules reports mutants
+	rm -rf site site.new-* site.old-* $(HARROW)/site $(VENV) node_modules reports mutants

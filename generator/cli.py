@@ -1,7 +1,8 @@
-"""Command line: `python -m generator check | build | render`."""
+"""Command line: `python -m generator [--root DIR] check | build | render | readability | schema | new DIR`."""
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -10,8 +11,9 @@ from pathlib import Path
 from generator.build import build_site
 from generator.easyread.pagehtml import site_pages
 from generator.easyread.site_check import SiteCheck
+from generator.load.schema import SCHEMA_DIR, write_schemas
 from generator.models.problems import DataProblems
-from generator.models.site import SiteData
+from generator.models.site import MissingDataFile, SiteData
 from generator.outputs import extra_files
 from generator.pipeline import load_site_data
 from generator.render.blocks import UnknownBlock
@@ -101,7 +103,7 @@ def cmd_readability(args: argparse.Namespace) -> int:
     try:
         for page in site_pages(args.root, data, resolve_today(args.today)):
             check.add_page(page.path, page.html, page.shown)
-    except UnknownBlock as error:
+    except (UnknownBlock, MissingDataFile) as error:
         print(error, file=sys.stderr)
         return 1
     print(check.table())
@@ -110,6 +112,38 @@ def cmd_readability(args: argparse.Namespace) -> int:
         print(f"\n{len(found)} things to fix:", *found, sep="\n")
         return 1
     print(f"\nAll {len(check.figures)} pages are within the limits.")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write a JSON Schema per data file into schemas/, and point every data file at its schema."""
+    written = write_schemas(args.root, args.root / args.data)
+    print(f"Wrote {len(written)} schemas to {SCHEMA_DIR}/. Every file in {args.data}/ now starts with its schema line.")
+    return 0
+
+
+def _skeleton() -> Path:
+    return Path(__file__).resolve().parent / "skeleton"
+
+
+def _theme() -> Path | None:
+    """The easy-read theme next to the generator's own project, when the generator was installed from it."""
+    theme = Path(__file__).resolve().parent.parent / "theme"
+    return theme if (theme / "main.html").is_file() else None
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a small project that builds on its own: settings, 1 area and its forum, 1 glossary word, 1 page."""
+    target: Path = args.directory.resolve()
+    if target.exists() and any(target.iterdir()):
+        print(f"{target} is not empty. Choose a new folder, so nothing is written over.", file=sys.stderr)
+        return 1
+    shutil.copytree(_skeleton(), target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    theme = _theme()
+    if theme is not None:
+        shutil.copytree(theme, target / "theme", ignore=shutil.ignore_patterns("toolkits"))
+    write_schemas(target, target / "data")
+    print(f"Made a new project in {target}. Read its README.md, then run: python -m generator --root {target} build")
     return 0
 
 
@@ -144,6 +178,13 @@ def parser() -> argparse.ArgumentParser:
     readability = commands.add_parser("readability", help="print how easy each page is to read, and what to fix")
     readability.add_argument("--today", type=_day, help="as if today were this date (YYYY-MM-DD)")
     readability.set_defaults(run=cmd_readability)
+
+    schema = commands.add_parser("schema", help="write a JSON Schema per data file, so editors see mistakes as they type")
+    schema.set_defaults(run=cmd_schema)
+
+    new = commands.add_parser("new", help="start a new programme: write a small project that builds")
+    new.add_argument("directory", type=Path)
+    new.set_defaults(run=cmd_new)
     return main
 
 

@@ -23,7 +23,7 @@ from mkdocs.structure.toc import AnchorLink
 from generator.easyread.linking import Matcher, link_terms, words_on_page
 from generator.easyread.site_check import SiteCheck, glossary_matcher
 from generator.models.problems import DataProblems
-from generator.models.site import SiteData
+from generator.models.site import MissingDataFile, SiteData
 from generator.outputs import extra_files
 from generator.pipeline import load_site_data
 from generator.render.blocks import UnknownBlock, fill_blocks
@@ -92,7 +92,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         assert self.data is not None and self.today is not None
         try:
             return fill_blocks(markdown, self.data, self.today, page.file.src_uri)
-        except UnknownBlock as error:
+        except (UnknownBlock, MissingDataFile) as error:
             raise PluginError(str(error)) from None
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

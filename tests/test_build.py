@@ -65,7 +65,7 @@ def test_failed_build_leaves_old_site_untouched(project: Path, built_site: Path)
 
     assert second.returncode == 1
     assert "Traceback" not in second.stderr
-    assert 'data/areas.yml:10:11: areas[3].name: This must be text. Put it in quote marks, like "12".' in second.stderr
+    assert 'data/areas.yml:11:11: areas[3].name: This must be text. Put it in quote marks, like "12".' in second.stderr
     assert "The site folder was not changed." in second.stderr
     after = {p.relative_to(site): (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()}
     assert after == before

@@ -45,7 +45,7 @@ def test_each_year_of_the_calendar_has_24_forum_events(files: dict[str, str]) ->
     assert years == {2026: 24, 2027: 24}
     per_forum = events(files["calendars/east-surrey.ics"])
     assert len(per_forum) == 8
-    assert {str(e["UID"]) for e in per_forum} == {f"east-surrey-round-{n}@coproduction-surrey" for n in range(1, 9)}
+    assert {str(e["UID"]) for e in per_forum} == {f"east-surrey-round-{n}@coproduction-surrey.example.org" for n in range(1, 9)}
 
 
 def test_uids_are_unique_and_stable(data: SiteData, files: dict[str, str]) -> None:
@@ -61,19 +61,19 @@ def test_times_are_local_with_bst_and_gmt(files: dict[str, str]) -> None:
     assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/London" in text
     assert "DTSTART;TZID=Europe/London:20260106T103000" in text
     by_uid = {str(e["UID"]): e for e in events(text)}
-    winter = by_uid["east-surrey-round-1@coproduction-surrey"].start
-    summer = by_uid["east-surrey-round-3@coproduction-surrey"].start
+    winter = by_uid["east-surrey-round-1@coproduction-surrey.example.org"].start
+    summer = by_uid["east-surrey-round-3@coproduction-surrey.example.org"].start
     assert winter.astimezone(UTC) == datetime(2026, 1, 6, 10, 30, tzinfo=UTC)
     assert summer.astimezone(UTC) == datetime(2026, 7, 7, 9, 30, tzinfo=UTC)
 
 
 def test_each_event_says_the_mode_and_the_place_or_how_to_join(files: dict[str, str]) -> None:
     by_uid = {str(e["UID"]): e for e in events(files["calendars/forums.ics"])}
-    online = by_uid["east-surrey-round-1@coproduction-surrey"]
+    online = by_uid["east-surrey-round-1@coproduction-surrey.example.org"]
     assert str(online["SUMMARY"]) == "East Surrey forum (online)"
     assert str(online["LOCATION"]) == "Online on Microsoft Teams"
     assert "We email you a link the day before." in str(online["DESCRIPTION"])
-    in_person = by_uid["east-surrey-round-2@coproduction-surrey"]
+    in_person = by_uid["east-surrey-round-2@coproduction-surrey.example.org"]
     assert str(in_person["SUMMARY"]) == "East Surrey forum (in person)"
     assert str(in_person["LOCATION"]) == "Redhill Community Centre, 12 Station Road, Redhill, RH1 0XX"
     assert "Redhill train station" in str(in_person["DESCRIPTION"])
@@ -82,16 +82,16 @@ def test_each_event_says_the_mode_and_the_place_or_how_to_join(files: dict[str, 
 
 def test_cancelled_and_moved_events(files: dict[str, str]) -> None:
     by_uid = {str(e["UID"]): e for e in events(files["calendars/forums.ics"])}
-    cancelled = by_uid["surrey-downs-round-4@coproduction-surrey"]
+    cancelled = by_uid["surrey-downs-round-4@coproduction-surrey.example.org"]
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert str(cancelled["SUMMARY"]).startswith("Cancelled: ")
     assert "The hall was closed for repairs." in str(cancelled["DESCRIPTION"])
-    moved = by_uid["east-surrey-round-5@coproduction-surrey"]
+    moved = by_uid["east-surrey-round-5@coproduction-surrey.example.org"]
     assert str(moved["STATUS"]) == "CONFIRMED"
     assert moved.start.date() == date(2027, 1, 12)
     assert int(moved["SEQUENCE"]) == 1  # higher than the unchanged event's 0, so apps take the update
     assert "too soon after New Year" in str(moved["DESCRIPTION"])
-    switched = by_uid["northwest-surrey-round-6@coproduction-surrey"]
+    switched = by_uid["northwest-surrey-round-6@coproduction-surrey.example.org"]
     assert str(switched["SUMMARY"]) == "Northwest Surrey forum (in person)"
 
 

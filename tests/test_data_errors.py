@@ -20,7 +20,7 @@ def test_example_data_loads(project: Path) -> None:
 def test_unknown_key_names_the_allowed_fields(project: Path) -> None:
     edit(project / "data/areas.yml", "  - id: surrey-downs\n", "  - id: surrey-downs\n    colour: red\n")
     assert problems_for(project) == [
-        'data/areas.yml:10:5: areas[3].colour: "colour" is not a field we know. '
+        'data/areas.yml:11:5: areas[3].colour: "colour" is not a field we know. '
         "Check the spelling, or delete it. Fields allowed here: id, name, other_names."
     ]
 
@@ -28,7 +28,7 @@ def test_unknown_key_names_the_allowed_fields(project: Path) -> None:
 def test_wrong_type_number_for_text(project: Path) -> None:
     edit(project / "data/areas.yml", "name: Surrey Downs", "name: 12")
     assert problems_for(project) == [
-        'data/areas.yml:10:11: areas[3].name: This must be text. Put it in quote marks, like "12".'
+        'data/areas.yml:11:11: areas[3].name: This must be text. Put it in quote marks, like "12".'
     ]
 
 
@@ -36,7 +36,7 @@ def test_impossible_date(project: Path) -> None:
     meeting = project / "data/meetings/2026-02-26-development-group.yml"
     edit(meeting, "date: 2026-02-26", "date: 2026-02-30")
     assert problems_for(project) == [
-        "data/meetings/2026-02-26-development-group.yml:3:7: date: "
+        "data/meetings/2026-02-26-development-group.yml:4:7: date: "
         "There is no such day in the calendar. Enter a real date like 2026-03-04."
     ]
 
@@ -45,7 +45,7 @@ def test_date_written_the_british_way(project: Path) -> None:
     meeting = project / "data/meetings/2026-02-26-development-group.yml"
     edit(meeting, "date: 2026-02-26", "date: 26/02/2026")
     assert problems_for(project) == [
-        "data/meetings/2026-02-26-development-group.yml:3:7: date: Enter a date like 2026-03-04 (year-month-day)."
+        "data/meetings/2026-02-26-development-group.yml:4:7: date: Enter a date like 2026-03-04 (year-month-day)."
     ]
 
 
@@ -53,7 +53,7 @@ def test_impossible_time(project: Path) -> None:
     meeting = project / "data/meetings/2026-02-26-development-group.yml"
     edit(meeting, 'start: "14:00"', 'start: "25:00"')
     assert problems_for(project) == [
-        "data/meetings/2026-02-26-development-group.yml:4:8: start: "
+        "data/meetings/2026-02-26-development-group.yml:5:8: start: "
         'There is no such time. Enter a time like "18:30".'
     ]
 
@@ -62,21 +62,21 @@ def test_duplicate_id(project: Path) -> None:
     edit(project / "data/areas.yml", "id: surrey-downs", "id: east-surrey")
     found = problems_for(project)
     assert found[0] == (
-        'data/areas.yml:9:9: areas[3].id: The id "east-surrey" is already used on line 4. Give each one its own id.'
+        'data/areas.yml:10:9: areas[3].id: The id "east-surrey" is already used on line 5. Give each one its own id.'
     )
 
 
 def test_duplicate_yaml_key(project: Path) -> None:
     edit(project / "data/areas.yml", "    name: Surrey Downs\n", "    name: Surrey Downs\n    name: Downs\n")
     assert problems_for(project) == [
-        'data/areas.yml:11:5: name: "name" is written twice in the same place. Keep one and delete the other.'
+        'data/areas.yml:12:5: name: "name" is written twice in the same place. Keep one and delete the other.'
     ]
 
 
 def test_reference_to_missing_area(project: Path) -> None:
     edit(project / "data/forums.yml", "area: surrey-downs", "area: surrey-dons")
     assert problems_for(project) == [
-        'data/forums.yml:54:11: forums[3].area: There is no area with the id "surrey-dons". Use one of: '
+        'data/forums.yml:55:11: forums[3].area: There is no area with the id "surrey-dons". Use one of: '
         "east-surrey, farnham-northeast-hants, guildford-waverley, northwest-surrey, surrey-downs. "
         "Or add it to data/areas.yml."
     ]
@@ -87,14 +87,14 @@ def test_reference_to_missing_person(project: Path) -> None:
     edit(meeting, "chair: amira-khan", "chair: amira")
     (found,) = problems_for(project)
     assert found.startswith(
-        'data/meetings/2026-02-26-development-group.yml:8:8: chair: "amira" is not a member of the Trust Communities Development Group. Use one of: '
+        'data/meetings/2026-02-26-development-group.yml:9:8: chair: "amira" is not a member of the Trust Communities Development Group. Use one of: '
     )
 
 
 def test_reference_to_missing_glossary_word(project: Path) -> None:
     edit(project / "data/glossary.yml", "related: [inclusion]", "related: [inclusions]")
     (found,) = problems_for(project)
-    assert found.startswith('data/glossary.yml:9:15: terms[1].related[1]: There is no glossary word with the id "inclusions".')
+    assert found.startswith('data/glossary.yml:10:15: terms[1].related[1]: There is no glossary word with the id "inclusions".')
 
 
 def test_file_nothing_reads(project: Path) -> None:
@@ -111,7 +111,7 @@ def test_missing_required_file(project: Path) -> None:
 
 def test_missing_field(project: Path) -> None:
     edit(project / "data/areas.yml", "    name: Surrey Downs\n", "")
-    assert problems_for(project) == ['data/areas.yml:9:5: areas[3].name: "name" is missing. Add a line "name: ..." here.']
+    assert problems_for(project) == ['data/areas.yml:10:5: areas[3].name: "name" is missing. Add a line "name: ..." here.']
 
 
 def test_broken_yaml_layout(project: Path) -> None:
@@ -134,7 +134,7 @@ class TestYaml11Traps:
 
     def test_no_is_the_word_no_not_false(self, project: Path) -> None:
         edit(project / "data/people.yml", "show_name: false", "show_name: no")
-        assert problems_for(project) == ['data/people.yml:16:16: people[3].show_name: Write true or false here, not "no".']
+        assert problems_for(project) == ['data/people.yml:17:16: people[3].show_name: Write true or false here, not "no".']
 
     def test_no_stays_text_where_text_is_wanted(self, project: Path) -> None:
         edit(project / "data/areas.yml", "other_names: [NW Surrey]", "other_names: [no]")
@@ -150,4 +150,4 @@ class TestYaml11Traps:
     def test_unquoted_number_is_not_text(self, project: Path) -> None:
         edit(project / "data/site.yml", 'phone: "01632 960 123"', "phone: 01632960123")
         (found,) = problems_for(project)
-        assert found == 'data/site.yml:10:10: contact.phone: This must be text. Put it in quote marks, like "1632960123".'
+        assert found == 'data/site.yml:11:10: contact.phone: This must be text. Put it in quote marks, like "1632960123".'

@@ -75,14 +75,14 @@ class TestMistakes:
     def test_unknown_theme(self, project: Path) -> None:
         edit(project / "data/feedback.yml", "theme: carers\n", "theme: carer\n")
         assert problems_for(project) == [
-            'data/feedback.yml:76:12: items[5].theme: There is no theme with the id "carer". '
+            'data/feedback.yml:77:12: items[5].theme: There is no theme with the id "carer". '
             "Use one of: carers, crisis, easy-read, getting-there, waiting-times. Or add it under themes."
         ]
 
     def test_raised_date_must_be_in_its_round(self, project: Path) -> None:
         edit(project / "data/feedback.yml", "raised: 2026-04-01", "raised: 2026-05-01")
         assert problems_for(project) == [
-            "data/feedback.yml:64:13: items[4].raised: The forums of round 2 met in April 2026, "
+            "data/feedback.yml:65:13: items[4].raised: The forums of round 2 met in April 2026, "
             "but this date is 2026-05-01. Check the round or the date."
         ]
 

@@ -88,7 +88,7 @@ def test_without_a_site_address_links_are_relative_to_the_feed(data: SiteData) -
 def test_built_feed_links_to_real_pages_and_pages_link_to_it(built_site: Path) -> None:
     text = (built_site / "feeds/meetings.xml").read_text(encoding="utf-8")
     feed = parse(text)
-    base = "http://127.0.0.1:8000/"
+    base = "https://coproduction-surrey.example.org/"
     for entry in feed.findall(f"{ATOM}entry"):
         href = next(link.get("href") for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate") or ""
         assert href.startswith(base)

@@ -53,7 +53,7 @@ def test_the_site_says_which_young_carer_age_it_uses() -> None:
 def test_a_meaning_with_too_many_sentences(project: Path) -> None:
     edit(project / "data/glossary.yml", "get full access.\n", "get full access. Ramps help. So do lifts.\n")
     assert problems_for(project) == [
-        "data/glossary.yml:7:14: terms[1].meaning: This has 4 sentences. Use 2 at most: keep the main idea and cut the rest.",
+        "data/glossary.yml:8:14: terms[1].meaning: This has 4 sentences. Use 2 at most: keep the main idea and cut the rest.",
     ]
 
 
@@ -63,7 +63,7 @@ def test_a_meaning_with_a_long_sentence(project: Path) -> None:
         "Some people need lots of small and large changes to get full and equal access to it.",
     )
     assert problems_for(project) == [
-        'data/glossary.yml:7:14: terms[1].meaning: This sentence has 17 words: "Some people need lots of small and '
+        'data/glossary.yml:8:14: terms[1].meaning: This sentence has 17 words: "Some people need lots of small and '
         'large changes to get full and equal access to it." Use 15 words or fewer, or split it in 2.',
     ]
 

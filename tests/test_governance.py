@@ -174,6 +174,21 @@ class TestChairRotation:
         assert turns[2].expected is not None and turns[2].expected.id == "voluntary"
         assert turns[4].expected is not None and turns[4].expected.id == "lived"
 
+    def test_a_sector_with_only_a_guest_there_does_not_get_the_turn(self) -> None:
+        # Council's turn is next, but only a guest from the council is there: it goes to voluntary.
+        body = make_body([*ROTATION_MEMBERS, seat("g1", "guest", "council")])
+        meetings = [meeting(1, "t1", ["t1", "c1", "v1", "l1"]), meeting(8, "v1", ["t1", "g1", "v1", "l1"])]
+        turns = chair_turns(body, meetings)
+        assert turns[1].expected is not None and turns[1].expected.id == "voluntary"
+        assert not turns[1].breaks_rotation
+
+    def test_coming_meeting_ignores_guests(self) -> None:
+        body = make_body([*ROTATION_MEMBERS, seat("g1", "guest", "council")])
+        held = meeting(1, "t1", ["t1", "c1", "v1", "l1"])
+        coming = meeting(1, "", [], month=6, apologies=("c1",))
+        turn = chair_for_coming(body, [held, coming], coming)
+        assert turn is not None and turn.id == "voluntary"
+
     def test_coming_meeting_skips_sectors_that_sent_apologies(self) -> None:
         body = make_body(ROTATION_MEMBERS)
         held = meeting(1, "t1", ["t1", "c1", "v1", "l1"])

@@ -49,13 +49,13 @@ class TestMistakes:
     def test_chair_must_have_come(self, project: Path) -> None:
         edit(project / DG, "chair: amira-khan", "chair: lucy-hart")
         assert problems_for(project) == [
-            f'{DG}:8:8: chair: The chair "lucy-hart" must also be in the list of people who came.'
+            f'{DG}:9:8: chair: The chair "lucy-hart" must also be in the list of people who came.'
         ]
 
     def test_attended_names_a_member_of_that_group(self, project: Path) -> None:
         edit(project / DG, "ruth-evans, mark-bell]", "ruth-evans, mark-bel]")
         assert problems_for(project) == [
-            f'{DG}:9:91: attended[8]: "mark-bel" is not a member of the Trust Communities Development Group. '
+            f'{DG}:10:91: attended[8]: "mark-bel" is not a member of the Trust Communities Development Group. '
             "Use one of: adviser-1, adviser-2, amira-khan, david-owen, helen-cho, lucy-hart, mark-bell, priya-shah, "
             "ruth-evans, tom-reid. Or add them to its members in data/bodies.yml."
         ]
@@ -63,47 +63,47 @@ class TestMistakes:
     def test_nobody_both_came_and_sent_apologies(self, project: Path) -> None:
         edit(project / DG, "apologies: [david-owen]", "apologies: [david-owen, tom-reid]")
         assert problems_for(project) == [
-            f'{DG}:10:25: apologies[2]: "tom-reid" is listed as came and as sent apologies. Keep only one.'
+            f'{DG}:11:25: apologies[2]: "tom-reid" is listed as came and as sent apologies. Keep only one.'
         ]
 
     def test_done_action_needs_its_date(self, project: Path) -> None:
         edit(project / DG_MAY, "    status: done\n    done_on: 2026-07-08\n", "    status: done\n")
         assert problems_for(project) == [
-            f"{DG_MAY}:33:5: actions[2]: An action that is done needs done_on: the date it was finished."
+            f"{DG_MAY}:34:5: actions[2]: An action that is done needs done_on: the date it was finished."
         ]
 
     def test_paper_file_must_exist(self, project: Path) -> None:
         edit(project / DG_MAY, "agenda.pdf", "agenda-v2.pdf")
         assert problems_for(project) == [
-            f"{DG_MAY}:55:11: papers[1].file: There is no file content/papers/2026-05-28-development-group/agenda-v2.pdf. "
+            f"{DG_MAY}:56:11: papers[1].file: There is no file content/papers/2026-05-28-development-group/agenda-v2.pdf. "
             "Put the paper there, or check the name."
         ]
 
     def test_file_name_and_date_agree(self, project: Path) -> None:
         edit(project / DG_MAY, "date: 2026-05-28", "date: 2026-05-29")
         assert problems_for(project) == [
-            f"{DG_MAY}:2:7: date: The file name says one date, but this says 2026-05-29. "
+            f"{DG_MAY}:3:7: date: The file name says one date, but this says 2026-05-29. "
             "Name the file 2026-05-29-development-group.yml."
         ]
 
     def test_agenda_paper_names_one_of_the_papers(self, project: Path) -> None:
         edit(project / DG, "paper: Forum points from January", "paper: Forum points")
         assert problems_for(project) == [
-            f'{DG}:16:12: agenda[2].paper: There is no paper called "Forum points" in this meeting\'s papers. '
+            f'{DG}:17:12: agenda[2].paper: There is no paper called "Forum points" in this meeting\'s papers. '
             "Use one of: Agenda, Forum points from January."
         ]
 
     def test_member_role_is_one_of_four(self, project: Path) -> None:
         edit(project / "data/bodies.yml", "        role: guest\n", "        role: visitor\n")
         assert problems_for(project) == [
-            "data/bodies.yml:78:15: bodies[1].members[10].role: Enter one of these: 'organisation-representative', "
+            "data/bodies.yml:79:15: bodies[1].members[10].role: Enter one of these: 'organisation-representative', "
             "'expert-by-experience-adviser', 'carer-adviser' or 'guest' (you wrote 'visitor')."
         ]
 
     def test_member_sector_belongs_to_the_group(self, project: Path) -> None:
         edit(project / "data/bodies.yml", "        sector: council\n", "        sector: councel\n")
         assert problems_for(project) == [
-            'data/bodies.yml:58:17: bodies[1].members[5].sector: This group has no sector "councel". '
+            'data/bodies.yml:59:17: bodies[1].members[5].sector: This group has no sector "councel". '
             "Use one of: council, lived-experience, trust, voluntary. Or add it under sectors."
         ]
 
@@ -116,7 +116,7 @@ class TestWarnings:
         result = run_generator(project, "check")
         assert result.returncode == 0, result.stderr
         assert (
-            f"Warning (the build goes on): {DG_AUG}:27:3: decisions: This meeting was not quorate "
+            f"Warning (the build goes on): {DG_AUG}:28:3: decisions: This meeting was not quorate "
             "(3 organisation representatives, 2 experts by experience) but records decisions. "
             "The group should confirm them at its next quorate meeting."
         ) in result.stderr.splitlines()
@@ -134,7 +134,7 @@ class TestWarnings:
         result = run_generator(project, "check")
         assert result.returncode == 0, result.stderr
         assert (
-            f"Warning (the build goes on): {DG_MAY}:7:8: chair: It was the turn of charities and community groups to chair, "
+            f"Warning (the build goes on): {DG_MAY}:8:8: chair: It was the turn of charities and community groups to chair, "
             "but the chair was from the NHS Trust. Check the chair, or say why in the minutes."
         ) in result.stderr.splitlines()
 
@@ -172,7 +172,7 @@ class TestPages:
     def test_papers_show_format_and_size(self, data: SiteData, project: Path) -> None:
         size = (project / "content/papers/2026-02-26-development-group/agenda.pdf").stat().st_size
         text = page(data, "meetings/2026-02-26-development-group.md")
-        assert f"- [Agenda (PDF, {human_size(size)})](../papers/2026-02-26-development-group/agenda.pdf)" in text
+        assert f"- [Agenda (document to print, {human_size(size)})](../papers/2026-02-26-development-group/agenda.pdf)" in text
         assert "(plain text, 1 kilobyte)" in text
 
     def test_action_tracker_puts_late_actions_first(self, data: SiteData) -> None:

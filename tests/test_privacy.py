@@ -71,7 +71,7 @@ def test_a_private_name_in_the_minutes_is_a_mistake(project: Path) -> None:
     meeting = "data/meetings/2026-02-26-development-group.yml"
     edit(project / meeting, "Amira said hello.", "Amira and Jo said hello.")
     assert problems_for(project) == [
-        f'{meeting}:45:12: minutes[1].notes: This names "adviser-1", who keeps their name private. '
+        f'{meeting}:46:12: minutes[1].notes: This names "adviser-1", who keeps their name private. '
         'Write their role instead, like "Expert by experience adviser".'
     ]
 
@@ -80,7 +80,7 @@ def test_a_private_name_in_feedback_is_a_mistake(project: Path) -> None:
     edit(project / "data/feedback.yml", "said: Nobody tells you how long you will wait.",
          "said: Lee Grant says nobody tells you how long you will wait.")
     assert problems_for(project) == [
-        'data/feedback.yml:66:11: items[4].said: This names "adviser-3", who keeps their name private. '
+        'data/feedback.yml:67:11: items[4].said: This names "adviser-3", who keeps their name private. '
         'Write their role instead, like "Expert by experience adviser".'
     ]
 
@@ -90,7 +90,7 @@ def test_an_id_made_from_a_private_name_is_a_mistake(project: Path) -> None:
     edit(project / "data/people.yml", "  - id: adviser-1\n", "  - id: jo-bright\n")
     found = problems_for(project)
     assert (
-        "data/people.yml:13:9: people[3].id: This id holds part of expert by experience adviser's name, "
+        "data/people.yml:14:9: people[3].id: This id holds part of expert by experience adviser's name, "
         "who keeps it private. Use an id like adviser-3."
     ) in found
 
@@ -99,6 +99,6 @@ def test_a_role_may_not_hold_a_private_name(project: Path) -> None:
     # The role is shown instead of the name, so a name hidden inside it would leak.
     edit(project / "data/people.yml", "    role: Carer adviser\n", "    role: Carer of Jo Bright\n")
     assert problems_for(project) == [
-        'data/people.yml:19:11: people[4].role: This names "adviser-1", who keeps their name private. '
+        'data/people.yml:20:11: people[4].role: This names "adviser-1", who keeps their name private. '
         "Write a role without their name."
     ]

@@ -102,7 +102,7 @@ class TestCountsFromTheSources:
 
 
 def test_every_toolkit_has_a_page_and_the_index_lists_them(toolkits: dict[int, Toolkit]) -> None:
-    data = SimpleNamespace(toolkits=list(toolkits.values()))
+    data = SimpleNamespace(toolkits=list(toolkits.values()), settings=SimpleNamespace(toolkits_note=["The words are ours."]))
     pages = {page.path: page.markdown for page in toolkit_pages.pages(data, date(2026, 11, 22))}  # type: ignore[arg-type]
     assert len(pages) == 9
     for toolkit in toolkits.values():
@@ -194,6 +194,6 @@ def test_two_toolkits_with_one_number(project: Path) -> None:
     path = project / "data/toolkits/07-safe-space.yml"
     edit(path, "number: 7", "number: 3")
     assert problems_for(project) == [
-        "data/toolkits/07-safe-space.yml:4:9: number: Toolkit number 3 is already used by "
+        "data/toolkits/07-safe-space.yml:5:9: number: Toolkit number 3 is already used by "
         "data/toolkits/03-asset-mapping.yml. Give each toolkit its own number."
     ]

@@ -92,7 +92,7 @@ def next_sector(body: Body, previous: str | None, present: Iterable[str]) -> Sec
     if body.chair.rule != "sectors-in-turn":
         return None
     here = set(present)
-    order = body.sectors
+    order = body.chair_sectors
     ids = [s.id for s in order]
     start = ids.index(previous) + 1 if previous in ids else 0
     for step in range(len(order)):
@@ -134,7 +134,8 @@ def chair_turns(body: Body, meetings: Sequence[Meeting]) -> list[ChairTurn]:
     previous: Sector | None = None
     for index, meeting in enumerate(held):
         actual = _sector_of(body, meeting.chair)
-        present = [seats[a].sector for a in meeting.attended if a in seats]
+        # Guests never count: a sector whose only person there is a guest does not get the turn.
+        present = [seats[a].sector for a in meeting.attended if a in seats and seats[a].role != "guest"]
         expected = next_sector(body, previous.id, present) if index and previous else None
         turns.append(ChairTurn(meeting, expected, actual))
         previous = actual or previous
@@ -144,7 +145,7 @@ def chair_turns(body: Body, meetings: Sequence[Meeting]) -> list[ChairTurn]:
 def expected_present(body: Body, meeting: Meeting) -> list[str]:
     """Sectors expected at a meeting that has not happened: every seat minus apologies."""
     away = set(meeting.apologies)
-    return [m.sector for m in body.members if m.id not in away]
+    return [m.sector for m in body.members if m.id not in away and m.role != "guest"]
 
 
 def chair_for_coming(body: Body, meetings: Sequence[Meeting], meeting: Meeting) -> Sector | None:

@@ -137,7 +137,7 @@ def paper_views(meeting: Meeting, size_of: Callable[[str], int]) -> list[PaperVi
     for paper in meeting.papers:
         size = size_of(paper.file)
         suffix = PurePosixPath(paper.file).suffix.lower()
-        views.append(PaperView(paper.title, paper.file, PAPER_FORMATS.get(suffix, suffix.lstrip(".").upper()), human_size(size), size))
+        views.append(PaperView(paper.title, paper.file, PAPER_FORMATS.get(suffix, "file"), human_size(size), size))
     return views
 
 

@@ -15,9 +15,6 @@ from generator.compute.schedule import Occurrence, Round, add_months, forum_occu
 from generator.models.feedback import Theme
 from generator.models.site import SiteData
 
-# How many coming rounds of forums each newsletter lists (the source asks for 2).
-ROUNDS_AHEAD = 2
-
 
 @dataclass(frozen=True)
 class Newsletter:
@@ -45,14 +42,18 @@ def published_rounds(data: SiteData, today: date) -> list[Round]:
 
 def newsletters(data: SiteData, today: date) -> list[Newsletter]:
     """Every newsletter out by `today`, newest first."""
+    if not data.forums:
+        return []  # the newsletter is the round-up of a round of forums
     feedback = feedback_views(data, today)
     meetings = meeting_views(data, today)
     made: list[Newsletter] = []
     since: date | None = None
     for round_ in published_rounds(data, today):
         until = round_.newsletter_month
-        coming = rounds_between(data, add_months(round_.forums_month, 3), add_months(round_.forums_month, 3 * ROUNDS_AHEAD))
-        coming = [r for r in coming if round_.number < r.number <= round_.number + ROUNDS_AHEAD]
+        # How many rounds ahead (the source asks for 2) and how long a round is are settings in data/schedule.yml.
+        ahead, months = data.schedule.newsletter_rounds_ahead, data.schedule.months_per_round
+        coming = rounds_between(data, add_months(round_.forums_month, months), add_months(round_.forums_month, months * ahead))
+        coming = [r for r in coming if round_.number < r.number <= round_.number + ahead]
         occurrences = forum_occurrences(data, coming[0].forums_month, add_months(coming[-1].newsletter_month, 1)) if coming else []
         made.append(Newsletter(
             round=round_,

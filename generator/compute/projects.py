@@ -63,6 +63,8 @@ def current_stage(project: Project, today: date) -> StageChange:
 
 
 def project_views(data: SiteData, today: date) -> list[ProjectView]:
+    if data.projects is None:
+        return []  # this programme keeps no projects file
     names = {s.stage: s for s in data.projects.stage_names}
     feedback = {v.item.id: v for v in feedback_views(data, today)}
     meetings = {v.meeting.id: v for v in meeting_views(data, today)}
@@ -86,7 +88,8 @@ def project_views(data: SiteData, today: date) -> list[ProjectView]:
 
 def by_stage(data: SiteData, views: Sequence[ProjectView]) -> list[tuple[StageName, list[ProjectView]]]:
     """Stages in the order of `stage_names`, each with its projects; stages with none are kept, so the page can say so."""
-    return [(name, [v for v in views if v.stage.stage == name.stage]) for name in data.projects.stage_names]
+    names = data.projects.stage_names if data.projects else []
+    return [(name, [v for v in views if v.stage.stage == name.stage]) for name in names]
 
 
 def projects_for_feedback(views: Sequence[ProjectView]) -> dict[str, list[ProjectView]]:

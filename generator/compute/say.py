@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from generator.models.say import HaveYourSay
-from generator.models.site import SiteData
+from generator.models.site import SiteData, needed
 
 
 def _encode(text: str) -> str:
@@ -46,7 +45,7 @@ class Backing:
 
 def backing(data: SiteData, what: str, where: str) -> Backing:
     """`what` names the project or point; `where` is its address on the site, so we know which one it is."""
-    say: HaveYourSay = data.say
+    say = needed(data.say, "have-your-say.yml")
     body = "\n".join((say.backing.message, what, where, ""))
     subject = f"{say.backing.title}: {what}"
     return Backing(
@@ -57,7 +56,7 @@ def backing(data: SiteData, what: str, where: str) -> Backing:
 
 def coming_links(data: SiteData, forum: str, when: str) -> Backing:
     """ "Tell us you are coming" to one online forum, with its name and date in the message."""
-    say = data.say
+    say = needed(data.say, "have-your-say.yml")
     subject = f"{say.coming_subject}: {forum}, {when}"
     return Backing(
         email=mailto_url(data.settings.contact.email, subject, subject + "\n"),
@@ -66,7 +65,7 @@ def coming_links(data: SiteData, forum: str, when: str) -> Backing:
 
 
 def newsletter_links(data: SiteData) -> Backing:
-    say = data.say
+    say = needed(data.say, "have-your-say.yml")
     body = say.newsletter_message + " "
     return Backing(
         email=mailto_url(data.settings.contact.email, say.newsletter_subject, body),

@@ -1,13 +1,15 @@
 """The rotating forum schedule, computed from a few settings. Pure functions: "today" is always passed in.
 
-A round is one quarter of 3 months:
+A round is some months long (by default, as in the source, a quarter of 3 months):
 
 - month 1: every forum meets, early in the month;
-- month 2: feedback goes to the Trust and the Development Group meets at the end of the month;
+- month 2: feedback goes to whoever answers it, and a group meets at the end of the month;
 - month 3: the newsletter goes out.
 
+Which month each thing happens in, and how many rounds make a year, are settings in `data/schedule.yml`.
+
 Each round, the next `online_per_round` areas in the order of `data/areas.yml` meet online and the
-others meet in person. Forums in `always_online` (the Surrey-wide evening forum) are always online.
+others meet in person. Forums in `always_online` are always online.
 With 5 areas and 2 online slots the pattern repeats every 5 rounds, so it does not line up with a
 4-round year; `new_year: restart` starts the pattern again every 4 rounds instead.
 
@@ -27,6 +29,7 @@ from zoneinfo import ZoneInfo
 from generator.models.forums import WEEKDAYS, Change, Forum, ScheduleSettings
 from generator.models.site import SiteData
 
+# The source's cycle, used when a Rotation is made without settings (tests, benchmarks).
 ROUNDS_PER_YEAR = 4
 MONTHS_PER_ROUND = 3
 Mode = Literal["online", "in-person"]
@@ -39,16 +42,23 @@ class Round:
 
     number: int  # 1-based, counted from round 1 of the cycle; never restarts
     step: int  # 1-based row of the rotation pattern this round uses (equals `number` until the pattern repeats)
-    forums_month: date  # month 1: every forum meets, early in the month
-    development_group_month: date  # month 2: the Development Group meets at the end of it
-    newsletter_month: date  # month 3: the round-up newsletter goes out
+    forums_month: date  # every forum meets, early in the month (month 1 by default)
+    group_month: date  # the group in `schedule.group` meets at the end of it (month 2 by default)
+    newsletter_month: date  # the round-up newsletter goes out (month 3 by default)
     online_areas: list[str]  # area ids, in rotation order
     in_person_areas: list[str]  # area ids, carrying on round the rotation after the online ones
+    first_month: date  # the first month of the round
+    months: int = MONTHS_PER_ROUND
 
     @property
     def last_day(self) -> date:
         """The last day of the round (the end of the newsletter month)."""
-        return add_months(self.newsletter_month, 1) - timedelta(days=1)
+        return add_months(self.first_month, self.months) - timedelta(days=1)
+
+    @property
+    def development_group_month(self) -> date:
+        """The old name of `group_month`, kept for code written before the cycle was a setting."""
+        return self.group_month
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,7 @@ class Occurrence:
     """One forum meeting, after any change from `data/schedule.yml` is applied."""
 
     forum: str  # forum id
-    area: str | None  # area id; None for the Surrey-wide forum
+    area: str | None  # area id; None for a forum for the whole programme
     round: int  # Round.number
     start: datetime  # aware, in the schedule's time zone
     end: datetime
@@ -66,10 +76,12 @@ class Occurrence:
     planned_start: datetime | None = None  # when the rotation first put it, if it moved
     planned_mode: Mode | None = None  # how the rotation first put it, if that changed
 
-    @property
-    def uid(self) -> str:
-        """Stable across builds and changes: the forum and the round, not the date, so a move updates the event."""
-        return f"{self.forum}-round-{self.round}@coproduction-surrey"
+    def uid(self, domain: str) -> str:
+        """Stable across builds and changes: the forum and the round, not the date, so a move updates the event.
+
+        `domain` (from data/site.yml) keeps 2 programmes with the same forum id apart on one phone.
+        """
+        return f"{self.forum}-round-{self.round}@{domain}"
 
     @property
     def moved_date(self) -> bool:
@@ -86,6 +98,11 @@ class Rotation:
     restart_each_year: bool = False
     timezone: str = "Europe/London"
     always_online: tuple[str, ...] = field(default=())
+    rounds_per_year: int = ROUNDS_PER_YEAR
+    months_per_round: int = MONTHS_PER_ROUND
+    forums_month: int = 1  # which month of the round, counted from 1
+    group_month: int = 2
+    newsletter_month: int = 3
 
     @property
     def cycle_length(self) -> int:
@@ -115,6 +132,11 @@ def rotation_of(source: SiteData | ScheduleSettings | Rotation, areas: list[str]
         restart_each_year=settings.new_year == "restart",
         timezone=settings.timezone,
         always_online=tuple(settings.always_online),
+        rounds_per_year=settings.rounds_per_year,
+        months_per_round=settings.months_per_round,
+        forums_month=settings.forums_month,
+        group_month=settings.group_month,
+        newsletter_month=settings.newsletter_month,
     )
 
 
@@ -143,23 +165,28 @@ def split_areas(areas: tuple[str, ...] | list[str], slots: int, step: int) -> tu
 
 
 def round_number(rotation: Rotation, day: date) -> int:
-    """The number of the round whose 3 months hold `day`. 0 or less means before round 1."""
+    """The number of the round whose months hold `day`. 0 or less means before round 1."""
     months = (day.year - rotation.first_round.year) * 12 + day.month - rotation.first_round.month
-    return months // MONTHS_PER_ROUND + 1
+    return months // rotation.months_per_round + 1
 
 
 def make_round(rotation: Rotation, number: int) -> Round:
     if number < 1:
         raise ValueError(f"Rounds are counted from 1, not {number}.")
-    step = (number - 1) % ROUNDS_PER_YEAR if rotation.restart_each_year else (number - 1) % rotation.cycle_length
+    if rotation.restart_each_year:
+        step = (number - 1) % rotation.rounds_per_year
+    else:
+        step = (number - 1) % rotation.cycle_length
     online, in_person = split_areas(rotation.areas, rotation.online_per_round, step)
-    forums_month = add_months(rotation.first_round, (number - 1) * MONTHS_PER_ROUND)
+    first_month = add_months(rotation.first_round, (number - 1) * rotation.months_per_round)
     return Round(
         number=number,
         step=step + 1,
-        forums_month=forums_month,
-        development_group_month=add_months(forums_month, 1),
-        newsletter_month=add_months(forums_month, 2),
+        forums_month=add_months(first_month, rotation.forums_month - 1),
+        group_month=add_months(first_month, rotation.group_month - 1),
+        newsletter_month=add_months(first_month, rotation.newsletter_month - 1),
+        first_month=first_month,
+        months=rotation.months_per_round,
         online_areas=online,
         in_person_areas=in_person,
     )
@@ -173,16 +200,19 @@ def rounds_between(source: SiteData | Rotation, start: date, end: date) -> list[
     return [make_round(rotation, n) for n in range(first, last + 1)]
 
 
-def current_and_next_rounds(source: SiteData | Rotation, today: date, count: int = 4) -> list[Round]:
-    """The next `count` rounds whose forums month has not ended yet (the current one counts if it hasn't)."""
+def current_and_next_rounds(source: SiteData | Rotation, today: date, count: int | None = None) -> list[Round]:
+    """The next `count` rounds (1 year of them by default) whose forums month has not ended yet.
+
+    The current round counts if its forums month hasn't ended."""
     rotation = rotation_of(source)
+    count = rotation.rounds_per_year if count is None else count
     number = max(1, round_number(rotation, today))
     if add_months(make_round(rotation, number).forums_month, 1) <= today:
         number += 1  # this round's forums are over: its newsletter month is not "next forums"
     return [make_round(rotation, n) for n in range(number, number + count)]
 
 
-def site_rounds(source: SiteData | Rotation, today: date, ahead: int = 4) -> list[Round]:
+def site_rounds(source: SiteData | Rotation, today: date, ahead: int | None = None) -> list[Round]:
     """The rounds the site shows: every past round since round 1, and the next `ahead` rounds."""
     rotation = rotation_of(source)
     upcoming = current_and_next_rounds(rotation, today, ahead)
@@ -208,8 +238,12 @@ def planned_date(forum: Forum, round_: Round) -> date:
 
 
 def planned_mode(forum: Forum, round_: Round, rotation: Rotation) -> Mode:
-    if forum.id in rotation.always_online or forum.area is None:
+    """Forums in `always_online` are online. A forum with no area does not take turns: it meets at its
+    venue if it has one, online if not. Area forums follow the rotation."""
+    if forum.id in rotation.always_online:
         return "online"
+    if forum.area is None:
+        return "in-person" if forum.venue is not None else "online"
     return "online" if forum.area in round_.online_areas else "in-person"
 
 
@@ -266,11 +300,12 @@ def forum_occurrences(data: SiteData, start: date, end: date) -> list[Occurrence
 
     Rounds just outside the range are looked at too, so a forum moved into the range is found.
     """
-    rounds = rounds_between(data, add_months(start, -MONTHS_PER_ROUND), add_months(end, MONTHS_PER_ROUND))
+    months = data.schedule.months_per_round
+    rounds = rounds_between(data, add_months(start, -months), add_months(end, months))
     return [o for o in occurrences_of_rounds(data, rounds) if start <= o.start.date() <= end]
 
 
-def site_occurrences(data: SiteData, today: date, ahead: int = 4) -> list[Occurrence]:
+def site_occurrences(data: SiteData, today: date, ahead: int | None = None) -> list[Occurrence]:
     """Every forum meeting the site shows: all rounds since round 1, and the next `ahead` rounds."""
     return occurrences_of_rounds(data, site_rounds(data, today, ahead))
 

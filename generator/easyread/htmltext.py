@@ -126,7 +126,8 @@ class _Walker(HTMLParser):
             hidden=parent.hidden or tag in HIDDEN,
             no_link=parent.no_link or tag in NO_LINK or values.get("data-glossary") == "off",
             heading=parent.heading or tag in HEADINGS,
-            table=parent.table or tag == "table",
+            # data-readability="data": generated rows (lists of dates): checked like table cells, not scored as prose.
+            table=parent.table or tag == "table" or values.get("data-readability") == "data",
             skip_readability=parent.skip_readability or values.get("data-readability") == "off",
             block=block,
         ))

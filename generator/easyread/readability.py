@@ -2,7 +2,8 @@
 
 Body text is read from the page's HTML (see htmltext.py). What counts:
 - paragraphs, list items, definition lists, quotes: prose. Each list item without a full stop is 1 sentence.
-- headings and table cells: checked against the longest-sentence limit, but left out of the average
+- headings, table cells and generated rows marked `data-readability="data"` (lists of dates that
+  grow with time, `<div class="date-list" data-readability="data" markdown>`): checked against the longest-sentence limit, but left out of the average
   and the reading ease, because they are labels and data rather than sentences.
 - code, scripts, styles, form controls, and anything marked `data-readability="off"`: not read.
 """

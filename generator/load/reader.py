@@ -35,6 +35,8 @@ class Source:
     model: type[BaseModel]
     attr: str
     key: str | None = None
+    # A programme may leave this file out (a Board without forums has no travel money or projects).
+    optional: bool = False
 
     @property
     def one_per_file(self) -> bool:
@@ -53,11 +55,11 @@ SOURCES: tuple[Source, ...] = (
     Source("feedback.yml", FeedbackFile, "feedback"),
     Source("toolkits/*.yml", Toolkit, "toolkits"),
     Source("readability.yml", ReadabilitySettings, "readability"),
-    Source("projects.yml", ProjectsFile, "projects"),
-    Source("have-your-say.yml", HaveYourSay, "say"),
-    Source("travel.yml", Travel, "travel"),
-    Source("accessibility.yml", Accessibility, "accessibility"),
-    Source("evaluation.yml", Evaluation, "evaluation"),
+    Source("projects.yml", ProjectsFile, "projects", optional=True),
+    Source("have-your-say.yml", HaveYourSay, "say", optional=True),
+    Source("travel.yml", Travel, "travel", optional=True),
+    Source("accessibility.yml", Accessibility, "accessibility", optional=True),
+    Source("evaluation.yml", Evaluation, "evaluation", optional=True),
 )
 
 
@@ -199,6 +201,9 @@ def read_site_data(data_dir: Path, root: Path | None = None) -> ReadResult:
     for source in SOURCES:
         paths = _files_for(data_dir, source)
         claimed.update(paths)
+        if not paths and source.optional:
+            failed.add(source.attr)  # checks that need it are skipped; pages that need it are not made
+            continue
         if not paths and not source.one_per_file:
             shown = _shown(data_dir / source.pattern, root)
             problems.append(Problem(shown, 1, 1, "", "This file is missing. The site needs it: create it or restore it from git."))

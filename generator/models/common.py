@@ -6,7 +6,7 @@ from datetime import date, time
 from typing import Annotated, Any
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -142,10 +142,22 @@ def _check_markdown(value: str) -> MarkdownSource:
     return MarkdownSource(value)
 
 
-IsoDate = Annotated[date, BeforeValidator(_parse_date)]
-ClockTime = Annotated[time, BeforeValidator(_parse_time)]
-Id = Annotated[str, AfterValidator(_check_id)]
-Text = Annotated[str, AfterValidator(_not_blank)]
+# The JSON Schema (`python -m generator schema`) describes what editors type, not the Python value.
+IsoDate = Annotated[
+    date, BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "description": "A date like 2026-03-04."}),
+]
+ClockTime = Annotated[
+    time, BeforeValidator(_parse_time),
+    WithJsonSchema({
+        "type": "string", "pattern": r"^\d{1,2}[:.]\d{2}\s*([aApP][mM])?$",
+        "description": 'A time like "10:30am" or "18:30", in quote marks.',
+    }),
+]
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({
+    "type": "string", "pattern": _ID.pattern, "description": 'Small letters, digits and dashes, like "east-surrey".',
+})]
+Text = Annotated[str, AfterValidator(_not_blank), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
 # Names go into headings, calendars and feeds: 1 line only.
 Name = Annotated[str, AfterValidator(_not_blank), AfterValidator(_one_line)]
 Email = Annotated[str, AfterValidator(_not_blank), AfterValidator(_check_email)]

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.common import ClockTime, Id, IsoDate, Name, Record, Text
@@ -43,7 +43,9 @@ def _check_weekday(value: str) -> str:
     return value.capitalize()
 
 
-Month = Annotated[date, BeforeValidator(_parse_month)]
+Month = Annotated[date, BeforeValidator(_parse_month), WithJsonSchema({
+    "type": "string", "pattern": r"^\d{4}-\d{2}$", "description": 'A month like "2026-01", in quote marks.',
+})]
 TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
 Weekday = Annotated[str, AfterValidator(_check_weekday)]
 Mode = Literal["online", "in-person"]
@@ -157,3 +159,29 @@ class ScheduleSettings(Record):
     new_year: Literal["continue", "restart"]
     formats: Formats
     changes: list[Change] = []
+    # The cycle. The defaults are the source's: 4 rounds a year, each 3 months long;
+    # forums in month 1, the group meets at the end of month 2, the newsletter goes out in month 3.
+    rounds_per_year: int = Field(default=4, ge=1, le=12)
+    months_per_round: int = Field(default=3, ge=1, le=12)
+    forums_month: int = Field(default=1, ge=1, le=12)
+    group_month: int = Field(default=2, ge=1, le=12)
+    newsletter_month: int = Field(default=3, ge=1, le=12)
+    # The group (an id from data/bodies.yml) that meets at the end of group_month. Leave out if none.
+    group: Id | None = None
+    # How many coming rounds of forums each newsletter lists.
+    newsletter_rounds_ahead: int = Field(default=2, ge=1, le=12)
+    # What happens at a forum, and after it, in short sentences. The forums page shows them.
+    about_forums: list[Text] = []
+    after_forums: list[Text] = []
+
+    @model_validator(mode="after")
+    def _cycle_fits_a_year(self) -> ScheduleSettings:
+        if self.rounds_per_year * self.months_per_round != 12:
+            raise ValueError(
+                f"{self.rounds_per_year} rounds of {self.months_per_round} months is not 1 year. "
+                "Make rounds_per_year times months_per_round come to 12."
+            )
+        for name in ("forums_month", "group_month", "newsletter_month"):
+            if getattr(self, name) > self.months_per_round:
+                raise ValueError(f"{name} must be a month of the round: 1 to {self.months_per_round}.")
+        return self

@@ -14,13 +14,13 @@ from generator.models.common import ClockTime, Id, IsoDate, Name, Record, Text
 # Where meeting papers live: MkDocs copies files in content/ to the site as they are.
 CONTENT_DIR = "content"
 PAPER_FORMATS: dict[str, str] = {
-    ".pdf": "PDF",
+    ".pdf": "document to print",
     ".docx": "Word document",
     ".doc": "Word document",
     ".odt": "OpenDocument text",
     ".pptx": "PowerPoint slides",
     ".xlsx": "Excel spreadsheet",
-    ".csv": "CSV spreadsheet",
+    ".csv": "spreadsheet",
     ".txt": "plain text",
     ".rtf": "Rich Text document",
 }
@@ -77,6 +77,9 @@ class ChairRule(Record):
     """How the chair is chosen. `sectors-in-turn`: the chair moves to the next sector present."""
 
     rule: Literal["sectors-in-turn", "fixed"] = "sectors-in-turn"
+    # The sectors that take turns, in order (ids from the group's sectors). Leave out for all of them.
+    # Harrow's Board: the chair moves between the organisations' sectors, not the advisers.
+    sectors: list[Id] = []
 
 
 class Body(Record):
@@ -96,6 +99,21 @@ class Body(Record):
     @property
     def short(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def chair_sectors(self) -> list[Sector]:
+        """The sectors that take turns to chair, in the order of `sectors`."""
+        return [s for s in self.sectors if not self.chair.sectors or s.id in self.chair.sectors]
+
+    @model_validator(mode="after")
+    def _chair_sectors_are_sectors(self) -> Body:
+        known = {s.id for s in self.sectors}
+        unknown = [ident for ident in self.chair.sectors if ident not in known]
+        if unknown:
+            raise ValueError(
+                f'chair.sectors names "{unknown[0]}", which is not one of this group\'s sectors. Use one of: {", ".join(sorted(known))}.'
+            )
+        return self
 
 
 class BodiesFile(Record):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from generator.models.feedback import FeedbackFile
 from generator.models.forums import Area, Forum, ScheduleSettings
@@ -18,6 +18,14 @@ from generator.models.settings import SiteSettings
 from generator.models.toolkits import Toolkit
 
 Loc = tuple[str | int, ...]
+_T = TypeVar("_T")
+
+
+class MissingDataFile(Exception):
+    """A page needs a data file that this programme left out (the file is optional only where nothing needs it)."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(f"data/{file} is missing, but a page needs it. Create it (see the Surrey example), or take out what uses it.")
 
 
 class Located(Protocol):
@@ -42,11 +50,12 @@ class SiteData:
     readability: ReadabilitySettings
     schedule: ScheduleSettings  # the forum rotation settings: see generator/compute/schedule.py
     # Have your say, improvement projects and the pages around them (issue 15).
-    projects: ProjectsFile
-    say: HaveYourSay
-    travel: Travel
-    accessibility: Accessibility
-    evaluation: Evaluation
+    # Optional files: None when a programme leaves them out.
+    projects: ProjectsFile | None
+    say: HaveYourSay | None
+    travel: Travel | None
+    accessibility: Accessibility | None
+    evaluation: Evaluation | None
     # Where each record came from, so later checks can point at a file and line.
     documents: Mapping[str, Located] = field(default_factory=dict, repr=False)
     origins: dict[int, tuple[str, Loc]] = field(default_factory=dict, repr=False)
@@ -73,3 +82,10 @@ def dotted(loc: Loc) -> str:
         else:
             text += ("." if text else "") + str(part)
     return text
+
+
+def needed(value: _T | None, file: str) -> _T:
+    """An optional file's record, where a page cannot do without it."""
+    if value is None:
+        raise MissingDataFile(file)
+    return value

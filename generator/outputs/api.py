@@ -33,7 +33,9 @@ def forums_document(data: SiteData, today: date) -> dict[str, Any]:
             "status": o.status,
             "reason": o.reason,
             "planned_start": o.planned_start.isoformat() if o.planned_start else None,
-            "uid": o.uid,
+            # Set when a change switched the forum online or in person: how the rotation had planned it.
+            "planned_mode": o.planned_mode,
+            "uid": o.uid(data.settings.uid_domain),
         }
         for o in site_occurrences(data, today)
     ]

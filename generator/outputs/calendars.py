@@ -15,8 +15,6 @@ from generator.models.common import format_time
 from generator.models.forums import Forum
 from generator.models.site import SiteData
 
-PRODID = "-//Co-production in Surrey//Forum calendar//EN"
-
 
 def calendar_path(forum_id: str | None = None) -> str:
     """Where a calendar file goes in the site: `calendars/forums.ics` for all, or `calendars/<forum>.ics`."""
@@ -48,10 +46,10 @@ def _description(forum: Forum, occurrence: Occurrence) -> str:
     return "\n".join(lines)
 
 
-def forum_event(forum: Forum, occurrence: Occurrence, stamp: datetime) -> Event:
+def forum_event(forum: Forum, occurrence: Occurrence, stamp: datetime, domain: str) -> Event:
     mode = "online" if occurrence.mode == "online" else "in person"
     event = Event()
-    event.add("uid", occurrence.uid)
+    event.add("uid", occurrence.uid(domain))
     event.add("dtstamp", stamp)
     event.add("dtstart", occurrence.start)
     event.add("dtend", occurrence.end)
@@ -71,14 +69,14 @@ def forum_calendar(data: SiteData, occurrences: list[Occurrence], today: date, n
     # DTSTAMP from the build date, not the clock, so the same data and date give the same file.
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", f"-//{data.settings.title}//Forum calendar//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", data.schedule.timezone)
     for occurrence in occurrences:
-        cal.add_component(forum_event(forums[occurrence.forum], occurrence, stamp))
+        cal.add_component(forum_event(forums[occurrence.forum], occurrence, stamp, data.settings.uid_domain))
     if occurrences:
         # The time zone rules only for the years the events span keep the file small.
         cal.add_missing_timezones(
@@ -91,7 +89,7 @@ def calendar_documents(data: SiteData, today: date) -> dict[str, str]:
     """`calendars/<name>.ics` → its text, for every forum together and for each forum alone."""
     occurrences = site_occurrences(data, today)
     documents = {
-        calendar_path(): forum_calendar(data, occurrences, today, "Community forums in Surrey").to_ical().decode("utf-8"),
+        calendar_path(): forum_calendar(data, occurrences, today, data.settings.calendar_name).to_ical().decode("utf-8"),
     }
     for forum in data.forums:
         mine = [o for o in occurrences if o.forum == forum.id]

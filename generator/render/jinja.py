@@ -102,6 +102,8 @@ def environment() -> Environment:
     env.filters["clock"] = format_time
     env.filters["url"] = safe_url
     env.filters["join"] = join_text
+    # "the Trust" → "The Trust" at the start of a sentence (str.capitalize would give "The trust").
+    env.filters["capitalize_first"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 
 

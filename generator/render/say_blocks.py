@@ -9,7 +9,7 @@ from datetime import date
 
 from generator.compute.say import form_areas, mailto_url, newsletter_links, sms_number, tel_url
 from generator.load.gate_report import read_gate_summary
-from generator.models.site import SiteData
+from generator.models.site import SiteData, needed
 from generator.render.jinja import render
 
 
@@ -22,7 +22,7 @@ def feedback_form(data: SiteData, today: date, root: str) -> str:
     """The form. Without JavaScript it hands the answers to the person's email app as `mailto:` (POST, text/plain
     puts every answer in the body); with JavaScript (theme/assets/have-your-say/) it writes a tidier message and can
     use a text message instead. No server of ours is involved."""
-    say = data.say
+    say = needed(data.say, "have-your-say.yml")
     email = data.settings.contact.email
     html = render(
         "say/form.html.j2", say=say, email=email, areas=form_areas(data),
@@ -34,11 +34,11 @@ def feedback_form(data: SiteData, today: date, root: str) -> str:
 
 
 def what_happens(data: SiteData, today: date, root: str) -> str:
-    return render("say/what-happens.md.j2", say=data.say, response_days=data.feedback.response_days, root=root)
+    return render("say/what-happens.md.j2", say=needed(data.say, "have-your-say.yml"), response_days=data.feedback.response_days, root=root)
 
 
 def other_ways(data: SiteData, today: date, root: str) -> str:
-    say = data.say
+    say = needed(data.say, "have-your-say.yml")
     return render(
         "say/other-ways.md.j2", say=say, contact=data.settings.contact, root=root,
         tel=tel_url(data.settings.contact.phone), sms=f"sms:{sms_number(say.text_number)}" if say.text_number else "",
@@ -46,32 +46,32 @@ def other_ways(data: SiteData, today: date, root: str) -> str:
 
 
 def post_address(data: SiteData, today: date, root: str) -> str:
-    return render("say/post-address.md.j2", say=data.say)
+    return render("say/post-address.md.j2", say=needed(data.say, "have-your-say.yml"))
 
 
 def paper_topics(data: SiteData, today: date, root: str) -> str:
     """The form's first question on paper: an empty box to tick before each choice."""
-    return "\n".join(f"- \u2610 {topic.label}" for topic in data.say.topics)
+    return "\n".join(f"- \u2610 {topic.label}" for topic in needed(data.say, "have-your-say.yml").topics)
 
 
 def news_signup(data: SiteData, today: date, root: str) -> str:
-    return render("say/news.md.j2", say=data.say, links=newsletter_links(data))
+    return render("say/news.md.j2", say=needed(data.say, "have-your-say.yml"), links=newsletter_links(data))
 
 
 def travel_money(data: SiteData, today: date, root: str) -> str:
-    return render("say/travel.md.j2", travel=data.travel)
+    return render("say/travel.md.j2", travel=needed(data.travel, "travel.yml"))
 
 
 def accessibility_status(data: SiteData, today: date, root: str) -> str:
     gate = read_gate_summary(data.root)
+    statement = needed(data.accessibility, "accessibility.yml")
     return render(
-        "say/accessibility.md.j2", accessibility=data.accessibility, gate=gate,
-        tools=_in_words(list(data.accessibility.tested_with)),
+        "say/accessibility.md.j2", accessibility=statement, gate=gate, tools=_in_words(list(statement.tested_with)),
     )
 
 
 def evaluation(data: SiteData, today: date, root: str) -> str:
-    return render("say/evaluation.md.j2", evaluation=data.evaluation)
+    return render("say/evaluation.md.j2", evaluation=needed(data.evaluation, "evaluation.yml"))
 
 
 SAY_BLOCKS: dict[str, Callable[[SiteData, date, str], str]] = {

@@ -175,8 +175,16 @@ def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
                 feedback, ("items", index, "theme"),
                 f'There is no theme with the id "{item.theme}". Use one of: {_choices(themes)}. Or add it under themes.',
             )
-        month = make_round(rotation, item.round).forums_month
-        if (item.raised.year, item.raised.month) != (month.year, month.month):
+        round_ = make_round(rotation, item.round)
+        month = round_.forums_month
+        # A forum moved out of its month (data/schedule.yml, changes) raises points on the day it really met.
+        out_of_month = (item.raised.year, item.raised.month) != (month.year, month.month)
+        if out_of_month and item.forum in forums:
+            moved_days = {
+                o.start.date() for o in occurrences_of_rounds(data, [round_]) if o.forum == item.forum and o.status == "moved"
+            }
+            out_of_month = item.raised not in moved_days
+        if out_of_month:
             yield data.problem(
                 feedback, ("items", index, "raised"),
                 f"The forums of round {item.round} met in {month:%B %Y}, but this date is {item.raised.isoformat()}. "

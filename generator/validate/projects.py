@@ -17,6 +17,8 @@ def _unknown(kind: str, ident: str, known: set[str], where: str) -> str:
 
 @needs("projects", "feedback")
 def projects_name_real_feedback(data: SiteData) -> Iterator[Problem]:
+    if data.projects is None:
+        return
     known = {item.id for item in data.feedback.items}
     for p, project in enumerate(data.projects.projects):
         for n, ident in enumerate(project.feedback):
@@ -26,6 +28,8 @@ def projects_name_real_feedback(data: SiteData) -> Iterator[Problem]:
 
 @needs("projects", "meetings")
 def projects_name_real_meetings(data: SiteData) -> Iterator[Problem]:
+    if data.projects is None:
+        return
     known = {meeting.id for meeting in data.meetings}
     for p, project in enumerate(data.projects.projects):
         for n, ident in enumerate(project.meetings):
@@ -35,6 +39,8 @@ def projects_name_real_meetings(data: SiteData) -> Iterator[Problem]:
 
 @needs("projects")
 def project_ids_differ(data: SiteData) -> Iterator[Problem]:
+    if data.projects is None:
+        return
     seen: dict[str, int] = {}
     for p, project in enumerate(data.projects.projects):
         if project.id in seen:
@@ -47,6 +53,8 @@ def project_ids_differ(data: SiteData) -> Iterator[Problem]:
 
 @needs("projects")
 def every_stage_has_words(data: SiteData) -> Iterator[Problem]:
+    if data.projects is None:
+        return
     named = [s.stage for s in data.projects.stage_names]
     for n, stage in enumerate(named):
         if stage in named[:n]:
@@ -61,6 +69,8 @@ def every_stage_has_words(data: SiteData) -> Iterator[Problem]:
 
 @needs("projects")
 def project_stages_in_date_order(data: SiteData) -> Iterator[Problem]:
+    if data.projects is None:
+        return
     for p, project in enumerate(data.projects.projects):
         for n in range(1, len(project.stages)):
             if project.stages[n].date < project.stages[n - 1].date:
@@ -72,13 +82,29 @@ def project_stages_in_date_order(data: SiteData) -> Iterator[Problem]:
 
 @needs("evaluation")
 def evaluation_results_name_real_steps(data: SiteData) -> Iterator[Problem]:
+    if data.evaluation is None:
+        return
     known = {step.id for step in data.evaluation.steps}
     for n, result in enumerate(data.evaluation.results):
         if result.step not in known:
             yield data.problem(data.evaluation, ("results", n, "step"), _unknown("step", result.step, known, "steps in data/evaluation.yml"))
 
 
+@needs("forums")
+def forum_pages_have_their_files(data: SiteData) -> Iterator[Problem]:
+    """Forum pages show "tell us you are coming" and travel money: with forums, these files are not optional."""
+    if not data.forums:
+        return
+    for file, value in (("have-your-say.yml", data.say), ("travel.yml", data.travel)):
+        if value is None:
+            yield Problem(
+                f"data/{file}", 1, 1, "",
+                "The forum pages need this file. Create it (see the Surrey example), or take the forums out of data/forums.yml.",
+            )
+
+
 PROJECT_CHECKS = (
+    forum_pages_have_their_files,
     projects_name_real_feedback, projects_name_real_meetings, project_ids_differ,
     every_stage_has_words, project_stages_in_date_order, evaluation_results_name_real_steps,
 )

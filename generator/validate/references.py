@@ -52,7 +52,7 @@ def toolkit_statements_keep_their_voice(data: SiteData) -> Iterator[Problem]:
                     )
 
 
-@needs("forums", "areas", "schedule")
+@needs("forums", "areas", "schedule", "bodies")
 def schedule_fits_the_forums(data: SiteData) -> Iterator[Problem]:
     """The rotation settings name real forums, and every forum that meets in person has a venue."""
     schedule = data.schedule
@@ -62,12 +62,19 @@ def schedule_fits_the_forums(data: SiteData) -> Iterator[Problem]:
             schedule, ("online_per_round",),
             f"There are only {len(data.areas)} areas, so at most {len(data.areas)} can meet online each round.",
         )
+    # A misspelt always_online id is reported above; the forum it meant is not reported again below.
+    list_ok = all(ident in {f.id for f in data.forums} for ident in schedule.always_online)
     for forum in data.forums:
-        if forum.venue is None and forum.area is not None and forum.id not in schedule.always_online:
+        if forum.venue is None and forum.id not in schedule.always_online and (forum.area is not None or list_ok):
+            # A forum with no area does not take turns: with a venue it always meets there.
             yield data.problem(
-                forum, ("area",),
-                "This forum meets in person in some rounds, so it needs a venue. Add venue: with its name and address.",
+                forum, ("area",) if forum.area is not None else ("venue",),
+                "This forum meets in person in some rounds, so it needs a venue. Add venue: with its name and address."
+                if forum.area is not None else
+                "This forum has no area and no venue. Add venue: to meet in person, or add its id to always_online in data/schedule.yml.",
             )
+    if schedule.group is not None:
+        yield from check_ref(data, schedule, ("group",), schedule.group, data.bodies, "group", "data/bodies.yml")
 
 
 @needs("forums", "areas", "schedule")

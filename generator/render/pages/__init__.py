@@ -12,9 +12,16 @@ PageMaker = Callable[[SiteData, date], Iterable[Page]]
 
 
 def all_pages(data: SiteData, today: date) -> list[Page]:
-    makers: list[PageMaker] = [
-        forums.pages, glossary.pages, meetings.pages, feedback.pages, newsletters.pages, toolkits.pages, projects.pages,
-    ]
+    # A programme without forums, groups or toolkits (a Board only, say) gets no empty pages about them.
+    makers: list[PageMaker] = [glossary.pages]
+    if data.projects is not None:
+        makers.append(projects.pages)
+    if data.forums:
+        makers += [forums.pages, feedback.pages, newsletters.pages]
+    if data.bodies:
+        makers.append(meetings.pages)
+    if data.toolkits:
+        makers.append(toolkits.pages)
     pages = [page for make in makers for page in make(data, today)]
     paths = [p.path for p in pages]
     duplicates = {p for p in paths if paths.count(p) > 1}

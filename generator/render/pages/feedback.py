@@ -4,25 +4,36 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.compute.feedback import by_theme, feedback_views
+from generator.compute.feedback import FeedbackView, by_theme, feedback_views
 from generator.compute.projects import OPEN_FEEDBACK, project_views, projects_for_feedback
 from generator.compute.say import backing
-from generator.models.site import SiteData
+from generator.models.site import SiteData, needed
 from generator.render.jinja import render
 from generator.render.page import Page
+
+CLOSED = ("done", "cannot")
 
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:
     views = feedback_views(data, today)
+    # Closed points from past years go on a page per year, so the page does not grow without end.
+    before: dict[int, list[FeedbackView]] = {}
+    for view in views:
+        if view.status in CLOSED and view.item.raised.year < today.year:
+            before.setdefault(view.item.raised.year, []).append(view)
+    current = [v for v in views if not (v.status in CLOSED and v.item.raised.year < today.year)]
     yield Page(
         "feedback/index.md",
         render(
-            "feedback/index.md.j2", groups=by_theme(views), views=views,
-            response_days=data.feedback.response_days, today=today,
-            projects=projects_for_feedback(project_views(data, today)), words=data.say.backing,
+            "feedback/index.md.j2", groups=by_theme(current), views=current,
+            response_days=data.feedback.response_days, today=today, past_years=sorted(before, reverse=True),
+            answered_by=data.settings.answered_by,
+            projects=projects_for_feedback(project_views(data, today)), words=needed(data.say, "have-your-say.yml").backing,
             # "I want this too" on every point that is still open.
             backing={
                 v.item.id: backing(data, v.item.said, f"feedback/#{v.item.id}") for v in views if v.status in OPEN_FEEDBACK
             },
         ),
     )
+    for year, closed in before.items():
+        yield Page(f"feedback/years/{year}.md", render("feedback/year.md.j2", year=year, groups=by_theme(closed)))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from itertools import groupby
 from typing import Any
 
@@ -15,7 +15,7 @@ from generator.compute.say import coming_links
 from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
 from generator.models.common import format_date
 from generator.models.forums import Forum
-from generator.models.site import SiteData
+from generator.models.site import SiteData, needed
 from generator.outputs.calendars import calendar_path
 from generator.render.jinja import render
 from generator.render.page import Page
@@ -33,7 +33,7 @@ def event_status(occurrence: Occurrence) -> str:
     return SCHEMA + "EventScheduled"
 
 
-def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str) -> dict[str, Any]:
+def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str, region: str) -> dict[str, Any]:
     """schema.org Event for one meeting, so search engines and apps can read when and where it is."""
     event: dict[str, Any] = {
         "@type": "Event",
@@ -60,7 +60,7 @@ def event_json_ld(forum: Forum, occurrence: Occurrence, organisation: str) -> di
                 "@type": "PostalAddress",
                 "streetAddress": forum.venue.address,
                 "postalCode": forum.venue.postcode,
-                "addressRegion": "Surrey",
+                "addressRegion": region,
                 "addressCountry": "GB",
             },
         }
@@ -105,27 +105,43 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
     names = {forum.id: forum.name for forum in data.forums}
     area_names = {area.id: area.name for area in data.areas}
     formats = data.schedule.formats
-    example_start = datetime(2026, 1, 1, 10, 30)
-    common = {"settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path, "travel": data.travel}
+    # The running order is shown for the start time of the first forum in data/forums.yml.
+    first_start = data.forums[0].when.start if data.forums else time(10, 30)
+    example_start = datetime.combine(date(2026, 1, 1), first_start)
+    group = next((b for b in data.bodies if b.id == data.schedule.group), None)
+    common = {
+        "settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path,
+        "cycle": data.schedule, "group": group, "travel": needed(data.travel, "travel.yml"),
+    }
 
     yield Page("forums/index.md", render(
         "forums/index.md.j2", views=views, areas={a.id: a for a in data.areas},
         online_order=running_order(formats.online, example_start),
         in_person_order=running_order(formats.in_person, example_start),
-        online_per_round=data.schedule.online_per_round, area_count=len(data.areas), **common,
+        online_per_round=data.schedule.online_per_round, area_count=len(data.areas),
+        always_online=data.schedule.always_online, example_start=example_start,
+        what_happens=data.schedule.about_forums, after_forum=data.schedule.after_forums, **common,
     ))
+    tables = year_tables(occurrences)
+    # Long histories go on a page per year, so no page grows without end (and its reading ease stays put).
+    past_years = [t for t in tables if t.year < today.year]
     for view in views:
-        events = [event_json_ld(view.forum, o, data.settings.organisation) for o in view.upcoming]
+        events = [event_json_ld(view.forum, o, data.settings.organisation, data.settings.region) for o in view.upcoming]
+        this_year = replace(view, past=[o for o in view.past if o.start.year == today.year])
+        years = sorted({o.start.year for o in view.past if o.start.year < today.year}, reverse=True)
         yield Page(f"forums/{view.forum.id}.md", render(
-            "forums/forum.md.j2", view=view, json_ld=json_ld_script(events) if events else "", say=data.say,
+            "forums/forum.md.j2", view=this_year, view_years=years,
+            json_ld=json_ld_script(events) if events else "", say=needed(data.say, "have-your-say.yml"),
             coming=next((
                 coming_links(data, view.forum.name, format_date(o.start.date())) for o in view.upcoming if o.mode == "online"
             ), None), **common,
         ))
-    current_year = [t for t in year_tables(occurrences) if t.year >= today.year]
+    for table in past_years:
+        yield Page(f"forums/years/{table.year}.md", render("forums/year.md.j2", table=table, **common))
     yield Page("forums/schedule.md", render(
-        "forums/schedule.md.j2", tables=current_year, rounds=upcoming_rounds,
-        past_rounds=[r for r in rounds if r.number < upcoming_rounds[0].number],
+        "forums/schedule.md.j2", tables=[t for t in tables if t.year >= today.year], rounds=upcoming_rounds,
+        past_years=[t.year for t in reversed(past_years)],
+        past_rounds=[r for r in rounds if r.number < upcoming_rounds[0].number][-4:],
         always_online=list_in_words([names[f] for f in data.schedule.always_online]),
         online_per_round=data.schedule.online_per_round,
         area_names=lambda ids: list_in_words([area_names[i] for i in ids]), **common,

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from generator.compute.meetings import Directory, MeetingView, all_actions, meeting_views, shown_name
+from generator.compute.meetings import ActionView, Directory, MeetingView, all_actions, meeting_views, shown_name
 from generator.models.site import SiteData
 from generator.outputs.feeds import FEED_PATH
 from generator.render.jinja import render
@@ -51,16 +51,27 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
     views = meeting_views(data, today)
     directory = Directory(data)
     coming = sorted((v for v in views if not v.held), key=lambda v: v.meeting.date)
+    # Meetings of past years go on a page per year, so the lists do not grow without end.
+    held_before: dict[int, list[MeetingView]] = {}
+    for view in sorted((v for v in views if v.held and v.meeting.date.year < today.year), key=lambda v: v.meeting.date):
+        held_before.setdefault(view.meeting.date.year, []).append(view)
+    years = sorted(held_before, reverse=True)
     yield Page(
         "meetings/index.md",
-        render("meetings/index.md.j2", bodies=data.bodies, views=views, coming=coming, feed=FEED_PATH, today=today),
+        render(
+            "meetings/index.md.j2", bodies=data.bodies, views=views, coming=coming, feed=FEED_PATH, today=today,
+            past_years=years,
+        ),
     )
+    for year, held in held_before.items():
+        yield Page(f"meetings/years/{year}.md", render("meetings/year.md.j2", year=year, views=held))
     for body in data.bodies:
         yield Page(
             f"meetings/{body.id}.md",
             render(
                 "meetings/body.md.j2", body=body, seats=directory.seats(body),
-                views=[v for v in views if v.body.id == body.id], feed=FEED_PATH, cap=cap,
+                views=[v for v in views if v.body.id == body.id], feed=FEED_PATH, cap=cap, today=today,
+                past_years=[y for y in years if any(v.body.id == body.id for v in held_before[y])],
             ),
         )
     zone = ZoneInfo(data.schedule.timezone)
@@ -70,4 +81,15 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
         yield Page(f"meetings/{view.meeting.id}.md", render(
             "meetings/meeting.md.j2", view=view, feed=FEED_PATH, today=today, cap=cap, json_ld=json_ld,
         ))
-    yield Page("meetings/actions.md", render("meetings/actions.md.j2", actions=all_actions(views), today=today))
+    actions = all_actions(views)
+    done_before: dict[int, list[ActionView]] = {}
+    for action in actions:
+        finished = action.done_on or action.due
+        if action.status == "done" and finished.year < today.year:
+            done_before.setdefault(finished.year, []).append(action)
+    yield Page("meetings/actions.md", render(
+        "meetings/actions.md.j2", actions=[a for a in actions if all(a not in d for d in done_before.values())],
+        today=today, past_years=sorted(done_before, reverse=True),
+    ))
+    for year, done in done_before.items():
+        yield Page(f"meetings/actions/{year}.md", render("meetings/actions-year.md.j2", year=year, actions=done))

@@ -6,14 +6,14 @@ from datetime import date
 
 from generator.compute.projects import by_stage, project_views
 from generator.compute.say import backing
-from generator.models.site import SiteData
+from generator.models.site import SiteData, needed
 from generator.render.jinja import render
 from generator.render.page import Page
 
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:
     views = project_views(data, today)
-    words = data.say.backing
+    words = needed(data.say, "have-your-say.yml").backing
     yield Page("projects/index.md", render("projects/index.md.j2", groups=by_stage(data, views), views=views, words=words))
     for view in views:
         links = backing(data, view.project.title, f"projects/{view.project.id}/")

@@ -11,6 +11,6 @@ from generator.render.page import Page
 
 def pages(data: SiteData, today: date) -> Iterator[Page]:
     toolkits = sorted(data.toolkits, key=lambda t: t.number)
-    yield Page("toolkits/index.md", render("toolkits/index.md.j2", toolkits=toolkits))
+    yield Page("toolkits/index.md", render("toolkits/index.md.j2", toolkits=toolkits, note=data.settings.toolkits_note))
     for toolkit in toolkits:
         yield Page(f"toolkits/{toolkit.id}.md", render("toolkits/toolkit.md.j2", toolkit=toolkit))
