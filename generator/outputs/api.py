@@ -164,7 +164,7 @@ def public_newsletters(data: SiteData, today: date) -> dict[str, object]:
                 "date": issue.month.isoformat(),
                 "forums_month": issue.round.forums_month.isoformat(),
                 "announces": [
-                    {"round": r.number, "forums_month": r.forums_month.isoformat(), "forums": [o.uid for o in occurrences]}
+                    {"round": r.number, "forums_month": r.forums_month.isoformat(), "forums": [o.uid(data.settings.uid_domain) for o in occurrences]}
                     for r, occurrences in issue.next_rounds
                 ],
                 "feedback": [v.item.id for _, views in issue.raised for v in views],
