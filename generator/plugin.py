@@ -27,6 +27,7 @@ from .meeting_checks import governance_warnings
 from .outputs import extra_files
 from .pages import all_pages
 from .problems import DataProblems
+from .themehtml import easy_read_layout
 from .today import resolve_today
 
 
@@ -117,7 +118,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been read by now, and none has been written yet: stop here if a page fails a check.
-        assert self.easy_read is not None
+        assert self.easy_read is not None and self.data is not None
+        # For the theme's templates (theme/): the footer's contact details, every page for the site map,
+        # and the filter that lets tables become lists on a small screen.
+        env.globals["ez_contact"] = self.data.settings.contact
+        env.globals["ez_pages"] = [f.page for f in files.documentation_pages() if f.page is not None]
+        env.filters["ez_layout"] = easy_read_layout
         enforced = self.easy_read.enforced_problems()
         if enforced:
             raise PluginError(
