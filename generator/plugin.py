@@ -98,8 +98,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
         self.easy_read.add_page(src, html, shown)
-        if src == "glossary/index.md":
-            return html  # the A to Z page is the glossary itself: every meaning is already on it
+        if src == "glossary/index.md" or src.startswith("glossary/letter-"):
+            return html  # the A to Z and letter pages are the glossary itself: every meaning is already on them
         own = src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
 
         def href(term_id: str) -> str:
