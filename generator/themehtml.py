@@ -34,7 +34,9 @@ def label_table_cells(page_html: str) -> str:
             return "<tr>" + _TD.sub(lambda td: f'<td data-label="{next(cells, "")}"', row.group(1)) + "</tr>"
 
         rest = body[head.end():]
-        return f'<div class="ez-table ez-table--stacks"><table>{body[:head.end()]}{_ROW.sub(one_row, rest)}</table></div>'
+        # A table of 2 columns reads well on a phone as it is; 3 or more become lists.
+        kind = "ez-table ez-table--stacks" if len(names) >= 3 else "ez-table"
+        return f'<div class="{kind}"><table>{body[:head.end()]}{_ROW.sub(one_row, rest)}</table></div>'
 
     return _TABLE.sub(one_table, page_html)
 
