@@ -23,6 +23,14 @@
     link.parentNode.replaceChild(button, link);
 
     // The menu moves to just after the header, so it opens where the button is and comes next in the Tab order.
+    // Its heading would then come before the page's own heading, so the menu takes the heading's words as its
+    // name instead.
+    var title = menu.querySelector(".ez-menu__title");
+    if (title) {
+      menu.removeAttribute("aria-labelledby");
+      menu.setAttribute("aria-label", title.textContent.trim());
+      title.parentNode.removeChild(title);
+    }
     menu.hidden = true;
     menu.classList.add("ez-menu--open-under-header");
     header.parentNode.insertBefore(menu, header.nextSibling);
