@@ -11,7 +11,7 @@ _TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 _HEAD = re.compile(r"<thead>(.*?)</thead>", re.DOTALL)
 _TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
-_TD = re.compile(r"<td\b")
+_CELL = re.compile(r"<(td|th)\b")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -31,7 +31,13 @@ def label_table_cells(page_html: str) -> str:
 
         def one_row(row: re.Match[str]) -> str:
             cells = iter(names)
-            return "<tr>" + _TD.sub(lambda td: f'<td data-label="{next(cells, "")}"', row.group(1)) + "</tr>"
+
+            def one_cell(cell: re.Match[str]) -> str:
+                name = next(cells, "")
+                # A row's own heading (<th scope="row">) needs no label: it is the name of the row.
+                return f'<td data-label="{name}"' if cell.group(1) == "td" else cell.group(0)
+
+            return "<tr>" + _CELL.sub(one_cell, row.group(1)) + "</tr>"
 
         rest = body[head.end():]
         # A table of 2 columns reads well on a phone as it is; 3 or more become lists.
