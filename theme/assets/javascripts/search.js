@@ -62,6 +62,10 @@
   function snippet(text, query) {
     var first = query.toLowerCase().split(/[\s\-]+/).filter(Boolean)[0] || "";
     var at = Math.max(0, text.toLowerCase().indexOf(first) - 60);
+    if (at > 0) {
+      var space = text.indexOf(" ", at);
+      if (space !== -1 && space < at + 20) at = space + 1; // start at a whole word
+    }
     var part = text.slice(at, at + 180);
     return (at > 0 ? "… " : "") + part + (at + 180 < text.length ? " …" : "");
   }
