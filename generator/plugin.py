@@ -30,6 +30,7 @@ from generator.render.blocks import UnknownBlock, fill_blocks
 from generator.render.csp import fill_script_hashes
 from generator.render.pages import all_pages
 from generator.render.sanitise import sanitise_html
+from generator.render.themehtml import easy_read_layout
 from generator.today import resolve_today
 from generator.validate.warnings import governance_warnings
 
@@ -105,8 +106,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
         self.easy_read.add_page(src, html, shown)
-        if src == "glossary/index.md":
-            return html  # the A to Z page is the glossary itself: every meaning is already on it
+        if src == "glossary/index.md" or src.startswith("glossary/letter-"):
+            return html  # the A to Z and letter pages are the glossary itself: every meaning is already on them
         own = src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
 
         def href(term_id: str) -> str:
@@ -125,7 +126,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been read by now, and none has been written yet: stop here if a page fails a check.
-        assert self.easy_read is not None
+        assert self.easy_read is not None and self.data is not None
+        # For the theme's templates (theme/): the footer's contact details, every page for the site map,
+        # and the filter that lets tables become lists on a small screen.
+        env.globals["ez_contact"] = self.data.settings.contact
+        env.globals["ez_pages"] = [f.page for f in files.documentation_pages() if f.page is not None]
+        env.filters["ez_layout"] = easy_read_layout
         enforced = self.easy_read.enforced_problems()
         if enforced:
             raise PluginError(

@@ -45,7 +45,8 @@ def test_page_is_in_the_menu_and_built_with_its_title(built_site: Path, source: 
 
 def test_home_answers_what_who_what_you_can_do_where_and_when(built_site: Path) -> None:
     headings = [h.get_text(strip=True) for h in built(built_site, "index.md").find("article").find_all("h2")]
-    assert headings[:5] == ["What this site is", "Who it is for", "What you can do", "Where", "When"]
+    # "Start here" comes first: 4 big links to the things most people come for.
+    assert headings[:6] == ["Start here", "What this site is", "Who it is for", "What you can do", "Where", "When"]
 
 
 def test_contact_details_come_from_site_settings(built_site: Path) -> None:

@@ -93,15 +93,18 @@ def test_a_form_that_belongs_to_two_words(project: Path) -> None:
 
 
 def test_glossary_pages_have_letters_anchors_and_own_pages(built_site: Path) -> None:
+    # The A to Z page lists the letters; each letter has a page with its words; each word has a page.
     index = (built_site / "glossary/index.html").read_text(encoding="utf-8")
     data = load_site_data(ROOT / "data", ROOT)
     for term in data.glossary:
-        assert f'id="{term.id}"' in index
-        assert f'id="letter-{term.term[0].lower()}"' in index
+        letter = term.term[0].lower()
+        assert f'href="letter-{letter}/"' in index
+        letter_page = (built_site / "glossary" / f"letter-{letter}" / "index.html").read_text(encoding="utf-8")
+        assert f'id="{term.id}"' in letter_page
         assert (built_site / "glossary" / term.id / "index.html").is_file()
-    assert 'href="#letter-a"' in index
-    # The A to Z page is the glossary itself: no automatic links, no "Words on this page".
+    # The A to Z and letter pages are the glossary itself: no automatic links, no "Words on this page".
     assert "glossary-link" not in index and "words-on-this-page" not in index
+    assert "glossary-link" not in letter_page and "words-on-this-page" not in letter_page
 
 
 def test_glossary_words_are_in_the_search_index(built_site: Path) -> None:
