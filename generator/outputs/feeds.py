@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
-from generator.compute.meetings import MeetingView, meeting_views
-from generator.compute.newsletters import Newsletter, newsletters
+from generator.compute import Computed, computed_for
+from generator.compute.meetings import MeetingView
+from generator.compute.newsletters import Newsletter
 from generator.models.site import SiteData
 
 # Agendas and papers go out this many days before a meeting; the feed dates an agenda by it.
@@ -64,11 +65,12 @@ def _newsletter_entry(data: SiteData, issue: Newsletter) -> tuple[datetime, str,
     return updated, f"Newsletter for {issue.month:%B %Y}", summary, f"newsletters/{issue.slug}.md", f"newsletter/{issue.slug}"
 
 
-def atom_feed(data: SiteData, today: date, site_url: str | None = None) -> str:
+def atom_feed(data: SiteData, today: date, site_url: str | None = None, computed: Computed | None = None) -> str:
     """The feed as text. With no `site_url`, links are relative to the feed's own folder."""
     base = site_url.rstrip("/") + "/" if site_url else "../"
-    entries = [_meeting_entry(data, view, today) for view in meeting_views(data, today)]
-    entries += [_newsletter_entry(data, issue) for issue in newsletters(data, today)]
+    done = computed_for(data, today, computed)
+    entries = [_meeting_entry(data, view, today) for view in done.meetings]
+    entries += [_newsletter_entry(data, issue) for issue in done.newsletters]
     entries.sort(key=lambda e: (e[0], e[4]))
 
     feed = FeedGenerator()
@@ -92,6 +94,8 @@ def atom_feed(data: SiteData, today: date, site_url: str | None = None) -> str:
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 
-def feed_documents(data: SiteData, today: date, site_url: str | None = None) -> dict[str, str]:
+def feed_documents(
+    data: SiteData, today: date, site_url: str | None = None, computed: Computed | None = None,
+) -> dict[str, str]:
     """Feed path in the site → its text."""
-    return {FEED_PATH: atom_feed(data, today, site_url)}
+    return {FEED_PATH: atom_feed(data, today, site_url, computed)}

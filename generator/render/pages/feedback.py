@@ -4,14 +4,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.compute.feedback import by_theme, feedback_views
+from generator.compute import Computed, computed_for
+from generator.compute.feedback import by_theme
 from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
-    views = feedback_views(data, today)
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
+    views = computed_for(data, today, computed).feedback
     yield Page(
         "feedback/index.md",
         render(

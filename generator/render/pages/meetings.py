@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.compute.meetings import Directory, all_actions, meeting_views, shown_name
+from generator.compute import Computed, computed_for
+from generator.compute.meetings import all_actions, shown_name
 from generator.models.site import SiteData
 from generator.outputs.feeds import FEED_PATH
 from generator.render.jinja import render
@@ -20,9 +21,10 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
-    views = meeting_views(data, today)
-    directory = Directory(data)
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
+    done = computed_for(data, today, computed)
+    views = done.meetings
+    directory = done.directory
     coming = sorted((v for v in views if not v.held), key=lambda v: v.meeting.date)
     yield Page(
         "meetings/index.md",

@@ -4,14 +4,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.compute.newsletters import newsletters
+from generator.compute import Computed, computed_for
 from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
-    issues = newsletters(data, today)
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
+    issues = computed_for(data, today, computed).newsletters
     forums = {f.id: f.name for f in data.forums}
     yield Page("newsletters/index.md", render("newsletters/index.md.j2", issues=issues))
     for issue in issues:
