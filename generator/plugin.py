@@ -1,6 +1,9 @@
 """The MkDocs glue: load the data, add the generated pages, watch `data/` when serving.
 
-Everything else lives in the core, which does not know about MkDocs.
+Everything else lives in the core, which does not know about MkDocs. Each build does the work once:
+the data is loaded, validated and computed once (`pipeline.prepare`, shared with the command line), the
+glossary lookups are made once, and each page's HTML is walked once for both the checks and the linking.
+When `mkdocs serve` rebuilds and the data has not changed, the generated pages are reused as they are.
 """
 from __future__ import annotations
 
@@ -19,16 +22,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
+from generator.easyread.htmltext import text_runs
 from generator.easyread.linking import Matcher, link_terms, words_on_page
 from generator.easyread.site_check import SiteCheck, glossary_matcher
+from generator.models.glossary import Term
 from generator.models.problems import DataProblems
-from generator.models.site import SiteData
 from generator.outputs import extra_files
-from generator.pipeline import load_site_data
+from generator.pipeline import Prepared, prepare
 from generator.render.blocks import UnknownBlock, fill_blocks
 from generator.render.pages import all_pages
 from generator.today import resolve_today
-from generator.validate.warnings import governance_warnings
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -41,11 +44,14 @@ class CoproductionConfig(Config):
 
 class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def __init__(self) -> None:
-        self.data: SiteData | None = None
+        self.prepared: Prepared | None = None
         self.today: date | None = None
         self.data_dir: Path | None = None
         self.matcher: Matcher | None = None
         self.easy_read: SiteCheck | None = None
+        self.terms: dict[str, Term] = {}
+        self.generated: dict[str, str] = {}  # path in the site → text, for the prepared data
+        self.checked = False  # True once every page has been read by the easy-read checks
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -58,45 +64,57 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties site_dir, so bad data never costs the last good site.
-        # Loaded again on every rebuild so `mkdocs serve` picks up edits.
-        assert self.data_dir is not None
+        # Asked again on every rebuild so `mkdocs serve` picks up edits; unchanged data comes back at once.
+        assert self.data_dir is not None and self.today is not None
+        root = self.data_dir.parent
         try:
-            self.data = load_site_data(self.data_dir, self.data_dir.parent)
+            prepared = prepare(self.data_dir, root, self.today, Path(config.docs_dir))
         except DataProblems as problems:
             raise PluginError("The data has mistakes:\n" + problems.report()) from None
+        self.checked = False
+        if prepared is self.prepared and self.easy_read is not None:
+            self.easy_read.reset()  # the same data: keep the lookups and the generated pages
+            return
+        self.prepared = prepared
         # Logged as INFO on purpose: strict mode fails on WARNING, and these must not stop the build
         # (an inquorate meeting's record stays true). `python -m generator check` prints them too.
-        for warning in governance_warnings(self.data):
+        for warning in prepared.warnings:
             log.info("Check this (not an error): %s", warning)
-        # Fresh for every build, so `mkdocs serve` reports the pages as they are now.
-        self.matcher = glossary_matcher(self.data)
-        self.easy_read = SiteCheck(self.data, self.data_dir.parent, Path(config.docs_dir))
+        self.matcher = glossary_matcher(prepared.data)
+        self.easy_read = SiteCheck(prepared.data, root, Path(config.docs_dir))
+        self.terms = {term.id: term for term in prepared.data.glossary}
+        self.generated = self._generate(prepared, config.site_url)
+
+    @staticmethod
+    def _generate(prepared: Prepared, site_url: str | None) -> dict[str, str]:
+        data, computed = prepared.data, prepared.computed
+        pages = {page.path: page.markdown for page in all_pages(data, computed.today, computed)}
+        return pages | extra_files(data, computed.today, site_url, computed)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.data is not None and self.today is not None
-        for page in all_pages(self.data, self.today):
-            if files.get_file_from_path(page.path) is not None:
-                raise PluginError(f"content/{page.path} clashes with a generated page. Rename or delete it.")
-            files.append(File.generated(config, page.path, content=page.markdown))
-        for path, text in extra_files(self.data, self.today, config.site_url).items():
+        for path, text in self.generated.items():
+            if path.endswith(".md") and files.get_file_from_path(path) is not None:
+                raise PluginError(f"content/{path} clashes with a generated page. Rename or delete it.")
             files.append(File.generated(config, path, content=text))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.data is not None and self.today is not None
+        assert self.prepared is not None
+        computed = self.prepared.computed
         try:
-            return fill_blocks(markdown, self.data, self.today, page.file.src_uri)
+            return fill_blocks(markdown, computed.data, computed.today, page.file.src_uri, computed)
         except UnknownBlock as error:
             raise PluginError(str(error)) from None
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         # Runs on the HTML of every page, hand-written and generated, once Markdown is done with it:
         # headings, links and code are real elements here, so we can tell them apart safely.
-        # Check first (the checks read what the editor wrote), then link glossary words.
+        # The HTML is walked once; the checks read what the editor wrote, then glossary words are linked.
         assert self.easy_read is not None and self.matcher is not None
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
-        self.easy_read.add_page(src, html, shown)
+        runs = list(text_runs(html))
+        self.easy_read.add_page(src, html, shown, runs)
         if src == "glossary/index.md":
             return html  # the A to Z page is the glossary itself: every meaning is already on it
         own = src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
@@ -106,9 +124,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             assert target is not None, term_id
             return target.url_relative_to(page.file)
 
-        linked = link_terms(html, self.matcher, href, own)
-        by_id = {term.id: term for term in self.easy_read.data.glossary}
-        section = words_on_page([by_id[i] for i in linked.used], href)
+        linked = link_terms(html, self.matcher, href, own, runs)
+        section = words_on_page([self.terms[i] for i in linked.used], href)
         if section and page.toc is not None:
             entry = AnchorLink("Words on this page", "words-on-this-page", 2)
             top = list(page.toc)
@@ -118,6 +135,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been read by now, and none has been written yet: stop here if a page fails a check.
         assert self.easy_read is not None
+        self.checked = True
         enforced = self.easy_read.enforced_problems()
         if enforced:
             raise PluginError(

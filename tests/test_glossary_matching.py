@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.compute.word_forms import number_forms
+from generator.compute.plurals import number_forms
 from generator.easyread.linking import Entry, Matcher, link_terms
 
 ENTRIES = [

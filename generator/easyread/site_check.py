@@ -4,13 +4,13 @@ Both the MkDocs plugin and `python -m generator readability` feed pages in here,
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.compute.word_forms import number_forms
+from generator.compute.plurals import number_forms
 from generator.easyread.acronyms import SourceLines, describe, known_capital_words, unknown_capital_words
-from generator.easyread.htmltext import text_runs
+from generator.easyread.htmltext import TextRun, text_runs
 from generator.easyread.linking import Matcher, entries_for
 from generator.easyread.readability import Figures, measure, problems, table
 from generator.models.site import SiteData
@@ -50,10 +50,21 @@ class SiteCheck:
         self._known = known_capital_words(forms, exceptions)
         self._explained = explained_words(self.data)
 
-    def add_page(self, page: str, html: str, shown: str | None = None) -> Figures:
-        """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages."""
+    def reset(self) -> None:
+        """Forget the pages read, keeping what was worked out from the data (for the next build of the same data)."""
+        self.figures = []
+        self.shown = {}
+        self.capitals = {}
+
+    def add_page(
+        self, page: str, html: str, shown: str | None = None, runs: Sequence[TextRun] | None = None,
+    ) -> Figures:
+        """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages.
+
+        Pass `runs` (from `text_runs(html)`) when the page was walked already, as the plugin does for linking.
+        """
         self.shown[page] = shown or page
-        runs = list(text_runs(html))  # walk the HTML once for both checks
+        runs = list(text_runs(html)) if runs is None else runs  # walk the HTML once for every check
         figures = measure(page, html, self.data.readability, self._explained, runs)
         self.figures.append(figures)
         for word in unknown_capital_words(html, self._known, runs):
