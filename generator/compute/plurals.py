@@ -1,7 +1,7 @@
 """The other number of a glossary word (plural ↔ singular), from `inflect`, not a hand rule.
 
 "Capacity" → "Capacities", "Criterion" → "Criteria", and a plural term such as "Papers" also matches "paper".
-Kept apart from `word_forms.py` because importing inflect costs about 2 seconds: the data check does not need it.
+Kept apart from `word_forms.py` so the data check, which does not need plurals, does not import inflect.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Forms of a glossary word: its tokens for matching, and whether case matters.
 
-The other number of a word (plural ↔ singular) is in `plurals.py`: it needs `inflect`, which is slow to
-import, and `python -m generator check` must start fast.
+The other number of a word (plural ↔ singular) is in `plurals.py`, with `inflect`: `python -m generator check`
+needs only this module and must start fast.
 """
 from __future__ import annotations
 
