@@ -38,8 +38,9 @@ def number_forms(form: str) -> tuple[str, ...]:
     lower = last.lower()
     others: list[str] = []
     singular = _engine().singular_noun(lower)
-    if singular and singular != lower and not lower.endswith(_SINGULAR_ENDINGS):
+    if isinstance(singular, str) and singular and singular != lower and not lower.endswith(_SINGULAR_ENDINGS):
         others.append(singular)
-    if not lower.endswith("s") or lower.endswith(_SINGULAR_ENDINGS):
-        others.append(_engine().plural_noun(lower))
+    plural = _engine().plural_noun(lower) if not lower.endswith("s") or lower.endswith(_SINGULAR_ENDINGS) else ""
+    if isinstance(plural, str) and plural:
+        others.append(plural)
     return tuple(head + space + _same_case(last, other) for other in dict.fromkeys(others) if other and other != lower)
