@@ -7,6 +7,7 @@ When `mkdocs serve` rebuilds and the data has not changed, the generated pages a
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import date
 from pathlib import Path
@@ -51,6 +52,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.easy_read: SiteCheck | None = None
         self.terms: dict[str, Term] = {}
         self.generated: dict[str, str] = {}  # path in the site → text, for the prepared data
+        self.words_key = ""  # the glossary and the readability settings the matcher and checks were made from
+        self.linked: dict[str, tuple[str, str, list[str]]] = {}  # page → (HTML in, HTML out, words used)
         self.checked = False  # True once every page has been read by the easy-read checks
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -80,10 +83,22 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # (an inquorate meeting's record stays true). `python -m generator check` prints them too.
         for warning in prepared.warnings:
             log.info("Check this (not an error): %s", warning)
+        self.generated = self._generate(prepared, config.site_url)
+        words_key = self._words_key(prepared)
+        if words_key == self.words_key and self.easy_read is not None:
+            self.easy_read.reset()  # the same glossary and limits: pages that did not change are not read again
+            return
+        self.words_key = words_key
         self.matcher = glossary_matcher(prepared.data)
         self.easy_read = SiteCheck(prepared.data, root, Path(config.docs_dir))
         self.terms = {term.id: term for term in prepared.data.glossary}
-        self.generated = self._generate(prepared, config.site_url)
+        self.linked = {}
+
+    @staticmethod
+    def _words_key(prepared: Prepared) -> str:
+        data = prepared.data
+        text = "\n".join(term.model_dump_json() for term in data.glossary) + data.readability.model_dump_json()
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
     @staticmethod
     def _generate(prepared: Prepared, site_url: str | None) -> dict[str, str]:
@@ -113,8 +128,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         assert self.easy_read is not None and self.matcher is not None
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
-        runs = list(text_runs(html))
-        self.easy_read.add_page(src, html, shown, runs)
+        before = self.linked.get(src)
+        unchanged = before is not None and before[0] == html and self.easy_read.seen(src, html)
+        runs = [] if unchanged else list(text_runs(html))
+        self.easy_read.add_page(src, html, shown, None if unchanged else runs)
         if src == "glossary/index.md":
             return html  # the A to Z page is the glossary itself: every meaning is already on it
         own = src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
@@ -124,13 +141,18 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             assert target is not None, term_id
             return target.url_relative_to(page.file)
 
-        linked = link_terms(html, self.matcher, href, own, runs)
-        section = words_on_page([self.terms[i] for i in linked.used], href)
+        if before is not None and unchanged:
+            linked_html, used = before[1], before[2]
+        else:
+            linked = link_terms(html, self.matcher, href, own, runs)
+            linked_html, used = linked.html, linked.used
+            self.linked[src] = (html, linked_html, used)
+        section = words_on_page([self.terms[i] for i in used], href)
         if section and page.toc is not None:
             entry = AnchorLink("Words on this page", "words-on-this-page", 2)
             top = list(page.toc)
             (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
-        return linked.html + section
+        return linked_html + section
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been read by now, and none has been written yet: stop here if a page fails a check.

@@ -77,3 +77,37 @@ def test_in_process_build_reports_mkdocs_errors_and_keeps_the_site(project: Path
     assert second.errors[-1] == "Aborted with 1 warnings in strict mode!"
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not list(project.glob("site.new-*")) and not list(project.glob("site.old-*"))
+
+
+def test_rebuilds_in_one_process_reuse_nothing_that_changed(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """What `mkdocs serve` does: one config and one plugin, built again after each edit."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins["coproduction"].config["today"] = "2026-11-22"
+    build(config)
+    privacy = tmp_path / "site/privacy/index.html"
+    assert "Being able to use, get or take part in something." not in privacy.read_text(encoding="utf-8")
+
+    # A content edit that uses a glossary word: linked and listed, although the data did not change.
+    edit(project / "content/privacy.md", "The short answer is nothing.", "The short answer is nothing. We care about access.")
+    build(config)
+    html = privacy.read_text(encoding="utf-8")
+    assert 'class="glossary-link" href="../glossary/access/">access</a>' in html
+    assert "Being able to use, get or take part in something." in html
+
+    # A glossary edit reaches a page whose own text did not change.
+    edit(project / "data/glossary.yml", "Being able to use, get or take part in something.", "Being able to use a thing.")
+    build(config)
+    assert "Being able to use a thing." in privacy.read_text(encoding="utf-8")
+
+    # A page that is no longer easy read stops the next build, even though its neighbours come from the memo.
+    long = " ".join(["We"] + ["really"] * 20 + ["care."])
+    edit(project / "content/privacy.md", "We care about access.", long)
+    with pytest.raises(Abort):
+        build(config)
+    assert "content/privacy.md: this sentence has 22 words" in caplog.text

@@ -43,6 +43,8 @@ class SiteCheck:
     figures: list[Figures] = field(default_factory=list)
     shown: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, list[str]] = field(default_factory=dict)  # word → pages it is on
+    # What each page gave last time, by its HTML: `mkdocs serve` re-reads only the pages that changed.
+    _memo: dict[str, tuple[str, Figures, list[str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         forms = [form for term in self.data.glossary for form in (term.term, *term.other_forms)]
@@ -64,12 +66,23 @@ class SiteCheck:
         Pass `runs` (from `text_runs(html)`) when the page was walked already, as the plugin does for linking.
         """
         self.shown[page] = shown or page
-        runs = list(text_runs(html)) if runs is None else runs  # walk the HTML once for every check
-        figures = measure(page, html, self.data.readability, self._explained, runs)
+        memo = self._memo.get(page)
+        if memo is not None and memo[0] == html:
+            _, figures, words = memo
+        else:
+            runs = list(text_runs(html)) if runs is None else runs  # walk the HTML once for every check
+            figures = measure(page, html, self.data.readability, self._explained, runs)
+            words = unknown_capital_words(html, self._known, runs)
+            self._memo[page] = (html, figures, words)
         self.figures.append(figures)
-        for word in unknown_capital_words(html, self._known, runs):
+        for word in words:
             self.capitals.setdefault(word, []).append(page)
         return figures
+
+    def seen(self, page: str, html: str) -> bool:
+        """True when this page was read before with exactly this HTML."""
+        memo = self._memo.get(page)
+        return memo is not None and memo[0] == html
 
     def readability_problems(self) -> list[str]:
         settings = self.data.readability
