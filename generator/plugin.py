@@ -116,6 +116,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.prepared is not None
         computed = self.prepared.computed
+        src = page.file.src_uri
+        if src.startswith("glossary/") and src != "glossary/index.md" and page.file.generated_by is not None:
+            # The A to Z page has every word with its meaning and example under its own heading, so search
+            # finds it there: indexing each word's page as well only doubled the index.
+            page.meta.setdefault("search", {})["exclude"] = True
         try:
             return fill_blocks(markdown, computed.data, computed.today, page.file.src_uri, computed)
         except UnknownBlock as error:

@@ -111,3 +111,16 @@ def test_rebuilds_in_one_process_reuse_nothing_that_changed(
     with pytest.raises(Abort):
         build(config)
     assert "content/privacy.md: this sentence has 22 words" in caplog.text
+
+
+def test_search_index_leaves_out_repeated_blocks(built_site: Path) -> None:
+    import json
+
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs
+    assert not [d for d in docs if "Words on this page" in d["title"] + d["text"]]
+    # Each glossary word is found on the A to Z page, under its own heading, and not a second time on its page.
+    glossary = {d["location"].split("#")[0] for d in docs if d["location"].startswith("glossary/")}
+    assert glossary == {"glossary/"}
+    assert any(d["location"] == "glossary/#agenda" for d in docs)
+    assert (built_site / "glossary/agenda/index.html").is_file()
