@@ -10,16 +10,12 @@ import random
 import statistics
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.easyread.linking import Entry, Matcher, link_terms  # noqa: E402
-from generator.easyread.pagehtml import site_pages  # noqa: E402
-from generator.easyread.site_check import SiteCheck, glossary_matcher  # noqa: E402
-from generator.pipeline import load_site_data  # noqa: E402
 
 WORDS = 1_000
 PAGES = 1_000
@@ -88,29 +84,5 @@ def bench_synthetic() -> None:
     print(f"  glossary words used per page: {links / PAGES:.1f}")
 
 
-def bench_example_site() -> None:
-    data = load_site_data(ROOT / "data", ROOT)
-    pages = list(site_pages(ROOT, data, date(2026, 11, 22)))
-    matcher = glossary_matcher(data)
-    check = SiteCheck(data, ROOT, ROOT / "content")
-    link_time = check_time = 0.0
-    for page in pages:
-        started = time.perf_counter()
-        link_terms(page.html, matcher, lambda term_id: f"glossary/{term_id}/")
-        link_time += time.perf_counter() - started
-        started = time.perf_counter()
-        check.add_page(page.path, page.html, page.shown)
-        check_time += time.perf_counter() - started
-    started = time.perf_counter()
-    check.acronym_problems()
-    locate = time.perf_counter() - started
-    count = len(pages)
-    print(f"\nExample site: {count} pages, {len(data.glossary)} glossary words")
-    print(f"  linking per page:                     {_ms(link_time / count)}")
-    print(f"  readability + acronym check per page: {_ms(check_time / count)}")
-    print(f"  finding where unknown acronyms were written: {_ms(locate)}")
-
-
 if __name__ == "__main__":
     bench_synthetic()
-    bench_example_site()

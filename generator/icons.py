@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element
 PICTURE_SIZE = 48
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _svg(path: str) -> str:
     with open(path, encoding="utf-8") as file:
         svg = file.read()

@@ -1,9 +1,17 @@
-"""The one way data becomes a site's facts: load → validate. Both the plugin and the command line call it."""
+"""The one way data becomes a site's facts: load → validate → compute. Both the plugin and the command line call it.
+
+`prepare` runs the whole pipeline once per build. It remembers its last answer, keyed by the bytes of every
+input file: when the command line has just checked the data, the plugin gets the same result without reading
+it again, and `mkdocs serve` skips the work when only a hand-written page changed.
+"""
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.compute import Computed, compute
 from generator.load.reader import read_site_data
 from generator.models.meetings import CONTENT_DIR
 from generator.models.problems import DataProblems, Problem
@@ -12,6 +20,10 @@ from generator.render.blocks import BLOCKS
 from generator.validate import validate
 from generator.validate.files import content_page_problems
 from generator.validate.meetings import future_meetings_hold_no_record
+from generator.validate.warnings import governance_warnings
+
+# Hand-written pages are not data; papers and pictures beside them are (a paper's size shows on its meeting page).
+_NOT_DATA = frozenset({".md"})
 
 
 def content_problems(root: Path | None) -> list[Problem]:
@@ -36,3 +48,50 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
     if problems:
         raise DataProblems(problems)
     return result.data
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The checked data, what was computed from it, and the warnings an editor should see."""
+
+    data: SiteData
+    computed: Computed
+    warnings: list[Problem]
+
+
+def input_fingerprint(data_dir: Path, content_dir: Path | None = None) -> str:
+    """A hash of every data file and every non-page file in `content_dir`, by path and bytes."""
+    digest = hashlib.blake2b(digest_size=16)
+    folders = [(data_dir, frozenset[str]())] + ([(content_dir, _NOT_DATA)] if content_dir else [])
+    for folder, skipped in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() not in skipped:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+                digest.update(b"\0")
+    return digest.hexdigest()
+
+
+_last: tuple[tuple[str, str, str, date], Prepared] | None = None
+
+
+def prepare(data_dir: Path, root: Path, today: date, content_dir: Path | None = None) -> Prepared:
+    """Load, validate and compute, once per build. Raises DataProblems listing every mistake.
+
+    The same inputs (every data file's bytes, the papers in `content_dir`, the same day) give the same result,
+    so the last one is reused rather than worked out again.
+    """
+    global _last
+    key = (str(data_dir.resolve()), str(root.resolve()), input_fingerprint(data_dir, content_dir), today)
+    if _last is not None and _last[0] == key:
+        # Hand-written pages are not in the key (editing one must not cost a recompute), so check them again.
+        problems = content_problems(root)
+        if problems:
+            raise DataProblems(problems)
+        return _last[1]
+    data = load_site_data(data_dir, root, today)
+    prepared = Prepared(data, compute(data, today), governance_warnings(data))
+    _last = (key, prepared)
+    return prepared

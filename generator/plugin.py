@@ -1,9 +1,13 @@
 """The MkDocs glue: load the data, add the generated pages, watch `data/` when serving.
 
-Everything else lives in the core, which does not know about MkDocs.
+Everything else lives in the core, which does not know about MkDocs. Each build does the work once:
+the data is loaded, validated and computed once (`pipeline.prepare`, shared with the command line), the
+glossary lookups are made once, and each page's HTML is walked once for both the checks and the linking.
+When `mkdocs serve` rebuilds and the data has not changed, the generated pages are reused as they are.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from datetime import UTC, date, datetime, time
@@ -20,19 +24,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
+from generator.easyread.htmltext import text_runs
 from generator.easyread.linking import Matcher, link_terms, words_on_page
 from generator.easyread.site_check import SiteCheck, glossary_matcher
+from generator.models.glossary import Term
 from generator.models.problems import DataProblems
-from generator.models.site import MissingDataFile, SiteData
+from generator.models.site import MissingDataFile
 from generator.outputs import extra_files
-from generator.pipeline import load_site_data
+from generator.pipeline import Prepared, prepare
 from generator.render.blocks import UnknownBlock, fill_blocks
 from generator.render.csp import fill_script_hashes
 from generator.render.pages import all_pages
 from generator.render.sanitise import sanitise_html
 from generator.render.themehtml import easy_read_layout
 from generator.today import resolve_today
-from generator.validate.warnings import governance_warnings
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -45,11 +50,16 @@ class CoproductionConfig(Config):
 
 class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def __init__(self) -> None:
-        self.data: SiteData | None = None
+        self.prepared: Prepared | None = None
         self.today: date | None = None
         self.data_dir: Path | None = None
         self.matcher: Matcher | None = None
         self.easy_read: SiteCheck | None = None
+        self.terms: dict[str, Term] = {}
+        self.generated: dict[str, str] = {}  # path in the site → text, for the prepared data
+        self.words_key = ""  # the glossary and the readability settings the matcher and checks were made from
+        self.linked: dict[str, tuple[str, str, list[str]]] = {}  # page → (HTML in, HTML out, words used)
+        self.checked = False  # True once every page has been read by the easy-read checks
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -65,47 +75,82 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties site_dir, so bad data never costs the last good site.
-        # Loaded again on every rebuild so `mkdocs serve` picks up edits.
-        assert self.data_dir is not None
+        # Asked again on every rebuild so `mkdocs serve` picks up edits; unchanged data comes back at once.
+        assert self.data_dir is not None and self.today is not None
+        root = self.data_dir.parent
         try:
-            self.data = load_site_data(self.data_dir, self.data_dir.parent, self.today)
+            prepared = prepare(self.data_dir, root, self.today, Path(config.docs_dir))
         except DataProblems as problems:
             raise PluginError("The data has mistakes:\n" + problems.report()) from None
+        self.checked = False
+        if prepared is self.prepared and self.easy_read is not None:
+            self.easy_read.reset()  # the same data: keep the lookups and the generated pages
+            return
+        self.prepared = prepared
         # Logged as INFO on purpose: strict mode fails on WARNING, and these must not stop the build
         # (an inquorate meeting's record stays true). `python -m generator check` prints them too.
-        for warning in governance_warnings(self.data):
+        for warning in prepared.warnings:
             log.info("Check this (not an error): %s", warning)
-        # Fresh for every build, so `mkdocs serve` reports the pages as they are now.
-        self.matcher = glossary_matcher(self.data)
-        self.easy_read = SiteCheck(self.data, self.data_dir.parent, Path(config.docs_dir))
+        try:
+            self.generated = self._generate(prepared, config.site_url)
+        except MissingDataFile as error:
+            raise PluginError(str(error)) from None
+        words_key = self._words_key(prepared)
+        if words_key == self.words_key and self.easy_read is not None:
+            self.easy_read.reset()  # the same glossary and limits: pages that did not change are not read again
+            return
+        self.words_key = words_key
+        self.matcher = glossary_matcher(prepared.data)
+        self.easy_read = SiteCheck(prepared.data, root, Path(config.docs_dir))
+        self.terms = {term.id: term for term in prepared.data.glossary}
+        self.linked = {}
+
+    @staticmethod
+    def _words_key(prepared: Prepared) -> str:
+        data = prepared.data
+        text = "\n".join(term.model_dump_json() for term in data.glossary) + data.readability.model_dump_json()
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+    @staticmethod
+    def _generate(prepared: Prepared, site_url: str | None) -> dict[str, str]:
+        data, computed = prepared.data, prepared.computed
+        pages = {page.path: page.markdown for page in all_pages(data, computed.today, computed)}
+        return pages | extra_files(data, computed.today, site_url, computed)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.data is not None and self.today is not None
-        for page in all_pages(self.data, self.today):
-            if files.get_file_from_path(page.path) is not None:
-                raise PluginError(f"content/{page.path} clashes with a generated page. Rename or delete it.")
-            files.append(File.generated(config, page.path, content=page.markdown))
-        for path, text in extra_files(self.data, self.today, config.site_url).items():
+        for path, text in self.generated.items():
+            if path.endswith(".md") and files.get_file_from_path(path) is not None:
+                raise PluginError(f"content/{path} clashes with a generated page. Rename or delete it.")
             files.append(File.generated(config, path, content=text))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.data is not None and self.today is not None
+        assert self.prepared is not None
+        computed = self.prepared.computed
+        src = page.file.src_uri
+        if src.startswith("glossary/") and src != "glossary/index.md" and not src.startswith("glossary/letter-") \
+                and page.file.generated_by is not None:
+            # The letter pages have every word with its meaning under its own heading, so search finds it
+            # there: indexing each word's page as well only doubled the index.
+            page.meta.setdefault("search", {})["exclude"] = True
         try:
-            return fill_blocks(markdown, self.data, self.today, page.file.src_uri)
+            return fill_blocks(markdown, computed.data, computed.today, page.file.src_uri, computed)
         except (UnknownBlock, MissingDataFile) as error:
             raise PluginError(str(error)) from None
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         # Runs on the HTML of every page, hand-written and generated, once Markdown is done with it:
         # headings, links and code are real elements here, so we can tell them apart safely.
-        # Check first (the checks read what the editor wrote), then link glossary words.
+        # The HTML is walked once; the checks read what the editor wrote, then glossary words are linked.
         assert self.easy_read is not None and self.matcher is not None
         # Only the site's own elements, attributes and link schemes go on: no script or handler from any page.
         html = sanitise_html(html)
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
-        self.easy_read.add_page(src, html, shown)
+        before = self.linked.get(src)
+        unchanged = before is not None and before[0] == html and self.easy_read.seen(src, html)
+        runs = [] if unchanged else list(text_runs(html))
+        self.easy_read.add_page(src, html, shown, None if unchanged else runs)
         if src == "glossary/index.md" or src.startswith("glossary/letter-"):
             return html  # the A to Z and letter pages are the glossary itself: every meaning is already on them
         own = src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
@@ -115,21 +160,26 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             assert target is not None, term_id
             return target.url_relative_to(page.file)
 
-        linked = link_terms(html, self.matcher, href, own)
-        by_id = {term.id: term for term in self.easy_read.data.glossary}
-        section = words_on_page([by_id[i] for i in linked.used], href)
+        if before is not None and unchanged:
+            linked_html, used = before[1], before[2]
+        else:
+            linked = link_terms(html, self.matcher, href, own, runs)
+            linked_html, used = linked.html, linked.used
+            self.linked[src] = (html, linked_html, used)
+        section = words_on_page([self.terms[i] for i in used], href)
         if section and page.toc is not None:
             entry = AnchorLink("Words on this page", "words-on-this-page", 2)
             top = list(page.toc)
             (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
-        return linked.html + section
+        return linked_html + section
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been read by now, and none has been written yet: stop here if a page fails a check.
-        assert self.easy_read is not None and self.data is not None
+        assert self.easy_read is not None and self.prepared is not None
+        self.checked = True
         # For the theme's templates (theme/): the footer's contact details, every page for the site map,
         # and the filter that lets tables become lists on a small screen.
-        env.globals["ez_contact"] = self.data.settings.contact
+        env.globals["ez_contact"] = self.prepared.data.settings.contact
         env.globals["ez_pages"] = [f.page for f in files.documentation_pages() if f.page is not None]
         env.filters["ez_layout"] = easy_read_layout
         enforced = self.easy_read.enforced_problems()

@@ -24,7 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.cli import main as cli_main
-from generator.compute.word_forms import number_forms
+from generator.compute.plurals import number_forms
 from generator.models.problems import DataProblems
 from generator.pipeline import load_site_data
 

@@ -12,6 +12,7 @@ import pytest
 from conftest import copy_project
 
 from generator.compute.governance import finished_late, is_late
+from generator.compute.plurals import number_forms
 from generator.compute.schedule import (
     Rotation,
     current_and_next_rounds,
@@ -21,7 +22,6 @@ from generator.compute.schedule import (
     planned_mode,
     site_occurrences,
 )
-from generator.compute.word_forms import number_forms
 from generator.easyread.linking import Matcher, entries_for
 from generator.models.meetings import Action
 from generator.models.site import SiteData

@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.compute.word_forms import number_forms
+from generator.compute.plurals import number_forms
 from generator.easyread.linking import Entry, Matcher, link_terms
 
 ENTRIES = [
@@ -162,7 +162,7 @@ def test_words_on_this_page_escapes_meanings() -> None:
 
     term = Term(id="carer", term="Carer", meaning="Someone who helps <b>a</b> friend & family.")
     html = words_on_page([term], href)
-    assert '<h2 id="words-on-this-page">Words on this page</h2>' in html
+    assert '<h2 id="words-on-this-page" data-search-exclude="repeated">Words on this page</h2>' in html
     assert '<dt><a href="../glossary/carer/">Carer</a></dt>' in html
     assert "<dd>Someone who helps &lt;b&gt;a&lt;/b&gt; friend &amp; family.</dd>" in html
     assert words_on_page([], href) == ""

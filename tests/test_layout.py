@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+
 from generator.themehtml import easy_read_layout, label_table_cells, mark_lone_links, mark_picture_blocks
 
 HOME_BUDGET_GZIP = 35_000  # bytes: the home page and everything it loads, on a phone with little data
@@ -160,7 +160,7 @@ MATERIAL_LIKE = """<!doctype html><html><body>
 def test_every_page_has_a_real_menu_and_valid_html(built_site: Path) -> None:
     pages = sorted(built_site.rglob("index.html"))
     assert len(pages) > 100
-    for path in pages + [built_site / "404.html"]:
+    for path in [*pages, built_site / "404.html"]:
         html = path.read_text(encoding="utf-8")
         assert menu_problems(html) == [], path
         assert validity_problems(html) == [], path
@@ -287,7 +287,7 @@ def test_tables_become_lists_on_phones(built_site: Path) -> None:
     assert table is not None
     names = [th.get_text(strip=True) for th in table.select("thead th")]
     for row in table.select("tbody tr"):
-        assert [cell.get("data-label", name) for cell, name in zip(row.find_all(["td", "th"]), names)] == names
+        assert [cell.get("data-label", name) for cell, name in zip(row.find_all(["td", "th"]), names, strict=False)] == names
     css = (ROOT / "theme/assets/stylesheets/easy-read.css").read_text(encoding="utf-8")
     assert 'content: attr(data-label) ": ";' in css
 

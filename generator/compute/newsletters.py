@@ -40,12 +40,15 @@ def published_rounds(data: SiteData, today: date) -> list[Round]:
     return [r for r in rounds if r.newsletter_month <= today]
 
 
-def newsletters(data: SiteData, today: date) -> list[Newsletter]:
-    """Every newsletter out by `today`, newest first."""
+def newsletters(
+    data: SiteData, today: date,
+    feedback: list[FeedbackView] | None = None, meetings: list[MeetingView] | None = None,
+) -> list[Newsletter]:
+    """Every newsletter out by `today`, newest first. Pass the views when they were worked out already."""
     if not data.forums:
         return []  # the newsletter is the round-up of a round of forums
-    feedback = feedback_views(data, today)
-    meetings = meeting_views(data, today)
+    feedback = feedback_views(data, today) if feedback is None else feedback
+    meetings = meeting_views(data, today) if meetings is None else meetings
     made: list[Newsletter] = []
     since: date | None = None
     for round_ in published_rounds(data, today):

@@ -62,13 +62,17 @@ def current_stage(project: Project, today: date) -> StageChange:
     return max(begun, key=lambda s: s.date) if begun else project.stages[0]
 
 
-def project_views(data: SiteData, today: date) -> list[ProjectView]:
+def project_views(
+    data: SiteData, today: date, feedback_list: list[FeedbackView] | None = None,
+    meeting_list: list[MeetingView] | None = None, issues: list[Newsletter] | None = None,
+) -> list[ProjectView]:
+    """Each project as its pages show it. Pass the views when they were worked out already."""
     if data.projects is None:
         return []  # this programme keeps no projects file
     names = {s.stage: s for s in data.projects.stage_names}
-    feedback = {v.item.id: v for v in feedback_views(data, today)}
-    meetings = {v.meeting.id: v for v in meeting_views(data, today)}
-    issues = newsletters(data, today)
+    feedback = {v.item.id: v for v in (feedback_views(data, today) if feedback_list is None else feedback_list)}
+    meetings = {v.meeting.id: v for v in (meeting_views(data, today) if meeting_list is None else meeting_list)}
+    issues = newsletters(data, today) if issues is None else issues
     views = []
     for project in data.projects.projects:
         points = [feedback[i] for i in project.feedback if i in feedback]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.compute.word_forms import number_forms
+from generator.compute.plurals import number_forms
 from generator.easyread.htmltext import TextRun, text_runs
 
 _TOKEN = re.compile(r"[^\W_]+")

@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from generator.compute.word_forms import DASHES, TOKEN, case_sensitive, number_forms
+from generator.compute.plurals import number_forms
+from generator.compute.word_forms import DASHES, TOKEN, case_sensitive
 from generator.compute.word_forms import normal as normal_token
-from generator.easyread.htmltext import text_runs
+from generator.easyread.htmltext import TextRun, text_runs
 from generator.models.glossary import Term
 from generator.render.jinja import render
 
@@ -127,19 +128,21 @@ class Linked:
 
 def link_terms(
     html: str, matcher: Matcher, href: Callable[[str], str], own: str | None = None,
+    runs: Sequence[TextRun] | None = None,
 ) -> Linked:
     """Link the first use of each glossary word in `html`, in a single pass over its text.
 
     Text inside links, headings, code, scripts, styles, form controls and anything marked
     `data-glossary="off"` is never changed; words seen there still count as used on the page.
     `own` is the id of the word whose own page this is: it is neither linked nor listed.
+    Pass `runs` (from `text_runs(html)`) when the page was walked already: each page is parsed once.
     """
     used: list[str] = []
     seen: set[str] = set()
     linked: set[str] = set()
     pieces: list[str] = []
     done = 0
-    for run in text_runs(html):
+    for run in text_runs(html) if runs is None else runs:
         if run.hidden:
             continue
         replacements: list[tuple[Match, str]] = []

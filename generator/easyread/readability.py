@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
 
-import textstat
-
 from generator.easyread.htmltext import TextRun, text_runs
+from generator.easyread.syllables import syllable_count
 from generator.models.readability import Limits, ReadabilitySettings
 from generator.models.sentences import sentences, words
 
 _LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_ICON = re.compile(r":[a-z0-9_+-]+:")
 
 
 @dataclass(frozen=True)
@@ -54,8 +52,7 @@ def page_sentences(html: str, runs: Sequence[TextRun] | None = None) -> list[Sen
     for run in text_runs(html) if runs is None else runs:
         if run.skip_readability:
             continue
-        # ":material-forum:" is an icon name the build turns into a picture: not a word anyone reads.
-        pieces.setdefault(run.block, []).append(_ICON.sub("", run.text))
+        pieces.setdefault(run.block, []).append(run.text)
         prose[run.block] = prose.get(run.block, True) and not (run.heading or run.in_table)
     found = []
     for block, texts in pieces.items():
@@ -77,7 +74,7 @@ def limits_for(page: str, settings: ReadabilitySettings) -> tuple[str, Limits]:
 
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    return max(1, int(textstat.syllable_count(word)))
+    return max(1, syllable_count(word))
 
 
 def flesch_reading_ease(word_count: int, sentence_count: int, syllable_count: int) -> float:

@@ -4,13 +4,13 @@ Both the MkDocs plugin and `python -m generator readability` feed pages in here,
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.compute.word_forms import number_forms
+from generator.compute.plurals import number_forms
 from generator.easyread.acronyms import SourceLines, describe, known_capital_words, unknown_capital_words
-from generator.easyread.htmltext import text_runs
+from generator.easyread.htmltext import TextRun, text_runs
 from generator.easyread.linking import Matcher, entries_for
 from generator.easyread.readability import Figures, measure, problems, table
 from generator.models.site import SiteData
@@ -43,6 +43,8 @@ class SiteCheck:
     figures: list[Figures] = field(default_factory=list)
     shown: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, list[str]] = field(default_factory=dict)  # word → pages it is on
+    # What each page gave last time, by its HTML: `mkdocs serve` re-reads only the pages that changed.
+    _memo: dict[str, tuple[str, Figures, list[str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         forms = [form for term in self.data.glossary for form in (term.term, *term.other_forms)]
@@ -50,15 +52,37 @@ class SiteCheck:
         self._known = known_capital_words(forms, exceptions)
         self._explained = explained_words(self.data)
 
-    def add_page(self, page: str, html: str, shown: str | None = None) -> Figures:
-        """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages."""
+    def reset(self) -> None:
+        """Forget the pages read, keeping what was worked out from the data (for the next build of the same data)."""
+        self.figures = []
+        self.shown = {}
+        self.capitals = {}
+
+    def add_page(
+        self, page: str, html: str, shown: str | None = None, runs: Sequence[TextRun] | None = None,
+    ) -> Figures:
+        """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages.
+
+        Pass `runs` (from `text_runs(html)`) when the page was walked already, as the plugin does for linking.
+        """
         self.shown[page] = shown or page
-        runs = list(text_runs(html))  # walk the HTML once for both checks
-        figures = measure(page, html, self.data.readability, self._explained, runs)
+        memo = self._memo.get(page)
+        if memo is not None and memo[0] == html:
+            _, figures, words = memo
+        else:
+            runs = list(text_runs(html)) if runs is None else runs  # walk the HTML once for every check
+            figures = measure(page, html, self.data.readability, self._explained, runs)
+            words = unknown_capital_words(html, self._known, runs)
+            self._memo[page] = (html, figures, words)
         self.figures.append(figures)
-        for word in unknown_capital_words(html, self._known, runs):
+        for word in words:
             self.capitals.setdefault(word, []).append(page)
         return figures
+
+    def seen(self, page: str, html: str) -> bool:
+        """True when this page was read before with exactly this HTML."""
+        memo = self._memo.get(page)
+        return memo is not None and memo[0] == html
 
     def readability_problems(self) -> list[str]:
         settings = self.data.readability

@@ -5,11 +5,7 @@ import json
 from datetime import date
 from typing import Any
 
-from generator.compute.feedback import feedback_views
-from generator.compute.meetings import Directory, meeting_views
-from generator.compute.newsletters import newsletters
-from generator.compute.projects import project_views
-from generator.compute.schedule import site_occurrences
+from generator.compute import Computed, computed_for
 from generator.models.site import SiteData
 
 
@@ -17,7 +13,7 @@ def _dump(records: list[Any]) -> list[dict[str, Any]]:
     return [record.model_dump(mode="json") for record in records]
 
 
-def forums_document(data: SiteData, today: date) -> dict[str, Any]:
+def forums_document(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, Any]:
     """Every forum meeting the site shows (past rounds and the next 4), in date order, then the forums themselves."""
     forums = {forum.id: forum for forum in data.forums}
     areas = {area.id: area.name for area in data.areas}
@@ -37,14 +33,15 @@ def forums_document(data: SiteData, today: date) -> dict[str, Any]:
             "planned_mode": o.planned_mode,
             "uid": o.uid(data.settings.uid_domain),
         }
-        for o in site_occurrences(data, today)
+        for o in computed_for(data, today, computed).occurrences
     ]
     return {"occurrences": occurrences, "forums": _dump(data.forums)}
 
 
-def public_meetings(data: SiteData, today: date) -> dict[str, object]:
+def public_meetings(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, object]:
     """`api/meetings.json`: the groups and their meetings, with names only where people said yes."""
-    directory = Directory(data)
+    done = computed_for(data, today, computed)
+    directory = done.directory
     bodies = []
     for body in data.bodies:
         record = body.model_dump(mode="json", exclude={"members"})
@@ -55,7 +52,7 @@ def public_meetings(data: SiteData, today: date) -> dict[str, object]:
         ]
         bodies.append(record)
     meetings = []
-    for view in sorted(meeting_views(data, today), key=lambda v: (v.meeting.date, v.body.id)):
+    for view in sorted(done.meetings, key=lambda v: (v.meeting.date, v.body.id)):
         m = view.meeting
         q = view.quorum
         meetings.append({
@@ -104,7 +101,7 @@ def public_meetings(data: SiteData, today: date) -> dict[str, object]:
     return {"bodies": bodies, "meetings": meetings}
 
 
-def public_feedback(data: SiteData, today: date) -> dict[str, object]:
+def public_feedback(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, object]:
     """`api/feedback.json`."""
     return {
         "response_days": data.feedback.response_days,
@@ -119,15 +116,15 @@ def public_feedback(data: SiteData, today: date) -> dict[str, object]:
                 "late": view.late,
                 "days_late": view.days_late,
             }
-            for view in feedback_views(data, today)
+            for view in computed_for(data, today, computed).feedback
         ],
     }
 
 
-def public_projects(data: SiteData, today: date) -> dict[str, object]:
+def public_projects(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, object]:
     """`api/projects.json`: each project, the stage it is at today, and the ids of the points it answers."""
     projects = []
-    for view in project_views(data, today):
+    for view in computed_for(data, today, computed).projects:
         p = view.project
         projects.append({
             "id": p.id,
@@ -154,7 +151,7 @@ def public_projects(data: SiteData, today: date) -> dict[str, object]:
     return {"projects": projects}
 
 
-def public_newsletters(data: SiteData, today: date) -> dict[str, object]:
+def public_newsletters(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, object]:
     """`api/newsletters.json`: each newsletter out by today, newest first, with the rounds of forums it announces."""
     return {
         "newsletters": [
@@ -171,23 +168,24 @@ def public_newsletters(data: SiteData, today: date) -> dict[str, object]:
                 "answers": [v.item.id for v in issue.answers],
                 "meetings": [m.meeting.id for m in issue.meetings],
             }
-            for issue in newsletters(data, today)
+            for issue in computed_for(data, today, computed).newsletters
         ],
     }
 
 
-def api_documents(data: SiteData, today: date) -> dict[str, Any]:
+def api_documents(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, Any]:
     """`api/<kind>.json` → its content. People who keep their name private appear by role only."""
     # Meetings and feedback are built from the same views as their pages, so names stay hidden the same way.
+    done = computed_for(data, today, computed)
     return {
         "api/areas.json": {"areas": _dump(data.areas)},
-        "api/forums.json": forums_document(data, today),
+        "api/forums.json": forums_document(data, today, done),
         "api/glossary.json": {"terms": _dump(data.glossary)},
-        "api/meetings.json": public_meetings(data, today),
-        "api/feedback.json": public_feedback(data, today),
+        "api/meetings.json": public_meetings(data, today, done),
+        "api/feedback.json": public_feedback(data, today, done),
         "api/toolkits.json": {"toolkits": _dump(sorted(data.toolkits, key=lambda t: t.number))},
-        "api/projects.json": public_projects(data, today),
-        "api/newsletters.json": public_newsletters(data, today),
+        "api/projects.json": public_projects(data, today, done),
+        "api/newsletters.json": public_newsletters(data, today, done),
     }
 
 

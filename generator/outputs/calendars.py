@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime, time
 
 from icalendar import Calendar, Event
 
-from generator.compute.schedule import Occurrence, site_occurrences
+from generator.compute import Computed, computed_for
+from generator.compute.schedule import Occurrence
 from generator.models.common import format_time
 from generator.models.forums import Forum
 from generator.models.site import SiteData
@@ -85,13 +86,16 @@ def forum_calendar(data: SiteData, occurrences: list[Occurrence], today: date, n
     return cal
 
 
-def calendar_documents(data: SiteData, today: date) -> dict[str, str]:
+def calendar_documents(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, str]:
     """`calendars/<name>.ics` → its text, for every forum together and for each forum alone."""
-    occurrences = site_occurrences(data, today)
+    occurrences = computed_for(data, today, computed).occurrences
     documents = {
         calendar_path(): forum_calendar(data, occurrences, today, data.settings.calendar_name).to_ical().decode("utf-8"),
     }
+    by_forum: dict[str, list[Occurrence]] = {forum.id: [] for forum in data.forums}
+    for occurrence in occurrences:
+        by_forum.setdefault(occurrence.forum, []).append(occurrence)
     for forum in data.forums:
-        mine = [o for o in occurrences if o.forum == forum.id]
+        mine = by_forum[forum.id]
         documents[calendar_path(forum.id)] = forum_calendar(data, mine, today, forum.name).to_ical().decode("utf-8")
     return documents

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
-from generator.compute.meetings import MeetingView, meeting_views
-from generator.compute.newsletters import Newsletter, newsletters
-from generator.compute.projects import ProjectView, project_views, stage_changes
+from generator.compute import Computed, computed_for
+from generator.compute.meetings import MeetingView
+from generator.compute.newsletters import Newsletter
+from generator.compute.projects import ProjectView, stage_changes
 from generator.models.projects import StageChange, StageName
 from generator.models.site import SiteData
 
@@ -73,12 +74,13 @@ def _stage_entry(data: SiteData, view: ProjectView, change: StageChange, name: S
     return updated, f"{p.title}: {name.name}", f"{name.meaning} {p.doing}", f"projects/{p.id}.md", f"project/{p.id}/{change.stage}"
 
 
-def atom_feed(data: SiteData, today: date, site_url: str | None = None) -> str:
+def atom_feed(data: SiteData, today: date, site_url: str | None = None, computed: Computed | None = None) -> str:
     """The feed as text. With no `site_url`, links are relative to the feed's own folder."""
     base = site_url.rstrip("/") + "/" if site_url else "../"
-    entries = [_meeting_entry(data, view, today) for view in meeting_views(data, today)]
-    entries += [_newsletter_entry(data, issue) for issue in newsletters(data, today)]
-    entries += [_stage_entry(data, *change) for change in stage_changes(project_views(data, today))]
+    done = computed_for(data, today, computed)
+    entries = [_meeting_entry(data, view, today) for view in done.meetings]
+    entries += [_newsletter_entry(data, issue) for issue in done.newsletters]
+    entries += [_stage_entry(data, *change) for change in stage_changes(done.projects)]
     entries.sort(key=lambda e: (e[0], e[4]))
 
     feed = FeedGenerator()
@@ -102,6 +104,8 @@ def atom_feed(data: SiteData, today: date, site_url: str | None = None) -> str:
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 
-def feed_documents(data: SiteData, today: date, site_url: str | None = None) -> dict[str, str]:
+def feed_documents(
+    data: SiteData, today: date, site_url: str | None = None, computed: Computed | None = None,
+) -> dict[str, str]:
     """Feed path in the site → its text."""
-    return {FEED_PATH: atom_feed(data, today, site_url)}
+    return {FEED_PATH: atom_feed(data, today, site_url, computed)}

@@ -9,47 +9,50 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from generator.compute.forums import forum_views
-from generator.compute.meetings import meeting_views
-from generator.compute.newsletters import newsletters
-from generator.compute.schedule import site_occurrences
+from generator.compute import Computed, computed_for
 from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.say_blocks import SAY_BLOCKS
 
-# A block gets the data, the build date, and `root`: the relative link from the page to the site root.
-Block = Callable[["SiteData", date, str], str]
+# A block gets what was computed for the build (data and date included), and `root`: the relative link
+# from the page to the site root.
+Block = Callable[[Computed, str], str]
 
 # [ \t]* not \s* at the end: \s would eat the blank line after the marker and glue the next paragraph to a list block.
 _MARKER = re.compile(r"^<!--\s*generated:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
 
 
-def forum_list(data: SiteData, today: date, root: str) -> str:
+def forum_list(computed: Computed, root: str) -> str:
     """The next forum of each area (and the evening forum): date, time, online or in person."""
 
-    views = forum_views(data, today, site_occurrences(data, today))
-    return render("blocks/forum-list.md.j2", views=views, root=root)
+    return render("blocks/forum-list.md.j2", views=computed.forums, root=root)
 
 
-def contact(data: SiteData, today: date, root: str) -> str:
+def contact(computed: Computed, root: str) -> str:
     """How to reach us, from data/site.yml, so the email and phone number are written in 1 place only."""
-    return render("blocks/contact.md.j2", contact=data.settings.contact, organisation=data.settings.organisation)
+    settings = computed.data.settings
+    return render("blocks/contact.md.j2", contact=settings.contact, organisation=settings.organisation)
 
 
-def coming_meetings(data: SiteData, today: date, root: str) -> str:
+def coming_meetings(computed: Computed, root: str) -> str:
     """The next meeting of each group, with a link to its agenda, and the newest newsletter."""
 
-    coming = sorted((v for v in meeting_views(data, today) if not v.held), key=lambda v: v.meeting.date)
+    coming = sorted((v for v in computed.meetings if not v.held), key=lambda v: v.meeting.date)
     first = [next(v for v in coming if v.body.id == body) for body in dict.fromkeys(v.body.id for v in coming)]
-    latest = next(iter(newsletters(data, today)), None)
+    latest = next(iter(computed.newsletters), None)
     return render("blocks/coming-meetings.md.j2", views=first, newsletter=latest, root=root)
+
+
+def _from_data(block: Callable[[SiteData, date, str], str]) -> Block:
+    """A block that needs only the data and the date (the Have your say blocks)."""
+    return lambda computed, root: block(computed.data, computed.today, root)
 
 
 BLOCKS: dict[str, Block] = {
     "forum-list": forum_list,
     "contact": contact,
     "coming-meetings": coming_meetings,
-    **SAY_BLOCKS,
+    **{name: _from_data(block) for name, block in SAY_BLOCKS.items()},
 }
 
 
@@ -57,8 +60,11 @@ class UnknownBlock(ValueError):
     pass
 
 
-def fill_blocks(markdown: str, data: SiteData, today: date, page: str) -> str:
+def fill_blocks(markdown: str, data: SiteData, today: date, page: str, computed: Computed | None = None) -> str:
     """Replace each marker with its block. An unknown name is an error naming the page."""
+    if _MARKER.search(markdown) is None:
+        return markdown
+    done = computed_for(data, today, computed)
 
     root = "../" * page.count("/")
 
@@ -67,6 +73,6 @@ def fill_blocks(markdown: str, data: SiteData, today: date, page: str) -> str:
         if name not in BLOCKS:
             known = ", ".join(sorted(BLOCKS))
             raise UnknownBlock(f'{page}: there is no generated block called "{name}". Use one of: {known}.')
-        return BLOCKS[name](data, today, root).strip()
+        return BLOCKS[name](done, root).strip()
 
     return _MARKER.sub(replace, markdown)

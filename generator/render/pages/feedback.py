@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.compute.feedback import FeedbackView, by_theme, feedback_views
-from generator.compute.projects import OPEN_FEEDBACK, project_views, projects_for_feedback
+from generator.compute import Computed, computed_for
+from generator.compute.feedback import FeedbackView, by_theme
+from generator.compute.projects import OPEN_FEEDBACK, projects_for_feedback
 from generator.compute.say import backing
 from generator.models.site import SiteData, needed
 from generator.render.jinja import render
@@ -14,8 +15,9 @@ from generator.render.page import Page
 CLOSED = ("done", "cannot")
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
-    views = feedback_views(data, today)
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
+    done = computed_for(data, today, computed)
+    views = done.feedback
     # Closed points from past years go on a page per year, so the page does not grow without end.
     before: dict[int, list[FeedbackView]] = {}
     for view in views:
@@ -28,7 +30,7 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
             "feedback/index.md.j2", groups=by_theme(current), views=current,
             response_days=data.feedback.response_days, today=today, past_years=sorted(before, reverse=True),
             answered_by=data.settings.answered_by,
-            projects=projects_for_feedback(project_views(data, today)), words=needed(data.say, "have-your-say.yml").backing,
+            projects=projects_for_feedback(done.projects), words=needed(data.say, "have-your-say.yml").backing,
             # "I want this too" on every point that is still open.
             backing={
                 v.item.id: backing(data, v.item.said, f"feedback/#{v.item.id}") for v in views if v.status in OPEN_FEEDBACK

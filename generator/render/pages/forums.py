@@ -10,9 +10,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.compute.forums import forum_views, running_order
+from generator.compute import Computed, computed_for
+from generator.compute.forums import running_order
 from generator.compute.say import coming_links
-from generator.compute.schedule import Occurrence, Round, current_and_next_rounds, site_occurrences, site_rounds
+from generator.compute.schedule import Occurrence, Round
 from generator.models.common import format_date
 from generator.models.forums import Forum
 from generator.models.site import SiteData, needed
@@ -97,11 +98,12 @@ def list_in_words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
-    occurrences = site_occurrences(data, today)
-    views = forum_views(data, today, occurrences)
-    rounds = site_rounds(data, today)
-    upcoming_rounds: list[Round] = current_and_next_rounds(data, today)
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
+    done = computed_for(data, today, computed)
+    occurrences = done.occurrences
+    views = done.forums
+    rounds = done.rounds
+    upcoming_rounds: list[Round] = done.upcoming_rounds
     names = {forum.id: forum.name for forum in data.forums}
     area_names = {area.id: area.name for area in data.areas}
     formats = data.schedule.formats

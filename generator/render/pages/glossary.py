@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 
+from generator.compute import Computed
 from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
     terms = sorted(data.glossary, key=lambda t: t.term.casefold())
     by_id = {t.id: t for t in terms}
     letters = [(letter, list(group)) for letter, group in groupby(terms, key=lambda t: t.term[0].upper())]

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from generator.compute.meetings import ActionView, Directory, MeetingView, all_actions, meeting_views, shown_name
+from generator.compute import Computed, computed_for
+from generator.compute.meetings import ActionView, MeetingView, all_actions, shown_name
 from generator.models.site import SiteData
 from generator.outputs.feeds import FEED_PATH
 from generator.render.jinja import render
@@ -47,9 +48,10 @@ def meeting_json_ld(view: MeetingView, organisation: str, zone: ZoneInfo) -> dic
     return event
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
-    views = meeting_views(data, today)
-    directory = Directory(data)
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
+    done = computed_for(data, today, computed)
+    views = done.meetings
+    directory = done.directory
     coming = sorted((v for v in views if not v.held), key=lambda v: v.meeting.date)
     # Meetings of past years go on a page per year, so the lists do not grow without end.
     held_before: dict[int, list[MeetingView]] = {}
@@ -91,5 +93,5 @@ def pages(data: SiteData, today: date) -> Iterator[Page]:
         "meetings/actions.md.j2", actions=[a for a in actions if all(a not in d for d in done_before.values())],
         today=today, past_years=sorted(done_before, reverse=True),
     ))
-    for year, done in done_before.items():
-        yield Page(f"meetings/actions/{year}.md", render("meetings/actions-year.md.j2", year=year, actions=done))
+    for year, finished_actions in done_before.items():
+        yield Page(f"meetings/actions/{year}.md", render("meetings/actions-year.md.j2", year=year, actions=finished_actions))

@@ -4,14 +4,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.compute.newsletters import Newsletter, newsletters
+from generator.compute import Computed, computed_for
+from generator.compute.newsletters import Newsletter
 from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
 
 
-def pages(data: SiteData, today: date) -> Iterator[Page]:
-    issues = newsletters(data, today)
+def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
+    issues = computed_for(data, today, computed).newsletters
     forums = {f.id: f.name for f in data.forums}
     before: dict[int, list[Newsletter]] = {}
     for issue in issues:

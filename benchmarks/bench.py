@@ -1,0 +1,221 @@
+"""`make bench`: how fast the build is, side by side with plain MkDocs, at 1×, 10×, 30× and about 10,000 pages.
+
+    .venv/bin/python benchmarks/bench.py [--repeat 3] [--quick]
+
+Every build runs in its own process; CPU is user + system seconds of that process and its children, memory is
+its peak resident size (`os.wait4`). "Plain MkDocs" builds the same rendered pages (generated Markdown, blocks
+filled, open data files) with the same theme and Markdown extensions and no plugin of ours. Figures are medians
+of `--repeat` runs (the 10,000-page build runs once). Results are printed and written to
+`benchmarks/results.json`. Figures only, never a pass or fail: targets live in issue 14, not in timed tests.
+The accessibility gate's speed belongs to the gate (`generator.a11y`); it is left out here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import make  # noqa: E402
+
+TODAY = "2026-11-23"
+PY = sys.executable
+MIB = 1024 * 1024
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run a command; its wall time, CPU seconds and peak memory (MiB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{output.decode(errors='replace')[-3000:]}")
+    return {
+        "wall": time.perf_counter() - started,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "mib": usage.ru_maxrss / 1024,
+    }
+
+
+def median(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: round(statistics.median(r[key] for r in runs), 3) for key in runs[0]}
+
+
+def plain_project(project: Path, target: Path) -> None:
+    """The same rendered pages as a plain MkDocs project: no plugin of ours, same theme and extensions."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(project / "theme", target / "theme")
+    shutil.copytree(project / "content", target / "content")
+    run([PY, "-m", "generator", "--root", str(project), "render", "--out", str(target / "content"), "--today", TODAY], ROOT)
+    fill = (
+        "import sys; from pathlib import Path; from generator.pipeline import prepare; "
+        "from generator.render.blocks import fill_blocks; from datetime import date; "
+        "root, out = Path(sys.argv[1]), Path(sys.argv[2]); "
+        "p = prepare(root / 'data', root, date.fromisoformat(sys.argv[3])); "
+        "[f.write_text(fill_blocks(f.read_text(), p.data, p.computed.today, f.relative_to(out).as_posix(), p.computed)) "
+        "for f in out.rglob('*.md')]"
+    )
+    run([PY, "-c", fill, str(project), str(target / "content"), TODAY], ROOT)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n  - coproduction:\n      data_dir: data\n", "\n", config)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def page_count(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def home_weight(site: Path) -> int:
+    """Bytes of the home page and the CSS and JavaScript files it loads from this site."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    total = len(html.encode())
+    for ref in set(re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js))', html)):
+        path = (site / ref).resolve()
+        if path.is_file():
+            total += path.stat().st_size
+    return total
+
+
+def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: Path) -> dict[str, Any]:
+    project = work / f"project-{label}"
+    make(project, scale, pages)
+    ours = [
+        run([PY, "-m", "generator", "--root", str(project), "build", "--today", TODAY, "--site-dir", "site"], ROOT)
+        for _ in range(repeat)
+    ]
+    site = project / "site"
+    plain = work / f"plain-{label}"
+    plain_project(project, plain)
+    theirs = [
+        run([PY, "-m", "mkdocs", "build", "--quiet", "--no-strict", "--config-file", str(plain / "mkdocs.yml"), "--site-dir", str(plain / "site")], plain)
+        for _ in range(repeat)
+    ]
+    build, baseline = median(ours), median(theirs)
+    count = page_count(site)
+    index = site / "search/search_index.json"
+    result = {
+        "pages": count,
+        "build": build,
+        "plain_mkdocs": baseline,
+        "cpu_ratio": round(build["cpu"] / baseline["cpu"], 2),
+        "memory_ratio": round(build["mib"] / baseline["mib"], 2),
+        "cpu_ms_per_page": round(1000 * build["cpu"] / count, 2),
+        "search_index_bytes": index.stat().st_size if index.is_file() else None,
+        "home_page_bytes": home_weight(site),
+        "largest_page_bytes": max(p.stat().st_size for p in site.rglob("*.html")),
+    }
+    print(f"  {label}: {count} pages, build {build['cpu']:.1f} s CPU / {build['mib']:.0f} MiB, "
+          f"plain MkDocs {baseline['cpu']:.1f} s / {baseline['mib']:.0f} MiB", flush=True)
+    return result
+
+
+def measure_check(repeat: int) -> dict[str, float]:
+    return median([run([PY, "-m", "generator", "check"], ROOT) for _ in range(max(repeat, 5))])
+
+
+def measure_serve(work: Path) -> dict[str, float]:
+    """Seconds from saving a data file to `mkdocs serve` showing the change (example size)."""
+    project = work / "project-serve"
+    make(project, 1)
+    port = 8765
+    env = {**os.environ, "SITE_TODAY": TODAY}
+    server = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/glossary/agenda/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    def wait_for(text: str, limit: float = 300) -> float:
+        started = time.perf_counter()
+        while text not in page():
+            if time.perf_counter() - started > limit or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not show the change")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+
+    try:
+        wait_for("Agenda")
+        times = []
+        glossary = project / "data/glossary.yml"
+        original = glossary.read_text(encoding="utf-8")
+        for number in range(1, 4):
+            time.sleep(1.5)  # let the watcher settle
+            marker = f"talk about, in order {number}."
+            glossary.write_text(original.replace("talk about, in order.", marker, 1), encoding="utf-8")
+            times.append(wait_for(marker))
+        content = project / "content/privacy.md"
+        time.sleep(1.5)
+        content.write_text(content.read_text(encoding="utf-8").replace("The short answer is nothing.", "The short answer: nothing at all."), encoding="utf-8")
+        url = f"http://127.0.0.1:{port}/privacy/"
+        content_time = wait_for("The short answer: nothing at all.")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"data_edit_seconds": round(statistics.median(times), 2), "content_edit_seconds": round(content_time, 2)}
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    options.add_argument("--repeat", type=int, default=3)
+    options.add_argument("--quick", action="store_true", help="1× and 10× only")
+    options.add_argument("--out", type=Path, default=ROOT / "benchmarks/results.json")
+    args = options.parse_args()
+    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "load_at_start": os.getloadavg()[0]}}
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        print("Building (CPU seconds of the build process and its children; peak memory):", flush=True)
+        scales: list[tuple[str, int, int | None, int]] = [("1x", 1, None, args.repeat), ("10x", 10, None, args.repeat)]
+        if not args.quick:
+            scales += [("30x", 30, None, 1), ("10k", 30, 10_000, 1)]
+        results["scales"] = {label: measure_scale(label, scale, pages, repeat, work) for label, scale, pages, repeat in scales}
+        results["check"] = measure_check(args.repeat)
+        results["serve"] = measure_serve(work)
+    results["gate"] = "measured by the accessibility gate itself (issue 14 item 4)"
+    one = results["scales"]["1x"]["cpu_ms_per_page"]
+    for entry in results["scales"].values():
+        entry["per_page_vs_1x"] = round(entry["cpu_ms_per_page"] / one, 2)
+    results["load_at_end"] = os.getloadavg()[0]
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    print(f"\n{'scale':6} {'pages':>6} {'CPU s':>7} {'MiB':>6} {'÷plain CPU':>10} {'÷plain mem':>10} "
+          f"{'ms/page':>8} {'vs 1×':>6} {'search KB':>9} {'home KB':>8} {'biggest KB':>10}")
+    for label, e in results["scales"].items():
+        search = "-" if e["search_index_bytes"] is None else f"{e['search_index_bytes'] / 1024:.0f}"
+        print(f"{label:6} {e['pages']:>6} {e['build']['cpu']:>7.1f} {e['build']['mib']:>6.0f} {e['cpu_ratio']:>10.2f} "
+              f"{e['memory_ratio']:>10.2f} {e['cpu_ms_per_page']:>8.1f} {e['per_page_vs_1x']:>6.2f} {search:>9} "
+              f"{e['home_page_bytes'] / 1024:>8.0f} {e['largest_page_bytes'] / 1024:>10.0f}")
+    check = results["check"]
+    print(f"\ncheck: {check['wall']:.2f} s wall, {check['cpu']:.2f} s CPU (median)")
+    print(f"serve: a data edit shows in {results['serve']['data_edit_seconds']:.2f} s, "
+          f"a content edit in {results['serve']['content_edit_seconds']:.2f} s (example size)")
+    print(f"load average: {results['machine']['load_at_start']:.1f} at the start, {results['load_at_end']:.1f} at the end "
+          f"on {results['machine']['cpus']} CPUs")
+    print(f"Written to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

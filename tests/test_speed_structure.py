@@ -1,0 +1,126 @@
+"""What keeps the build fast and honest: the data is prepared once and never served stale, `check` stays light,
+syllables are counted as textstat counts them, and the build reads the same HTML as `readability`."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import edit
+
+from generator.easyread.syllables import syllable_count
+from generator.models.problems import DataProblems
+from generator.pipeline import prepare
+
+DAY = date(2026, 11, 23)
+
+
+def test_prepare_reuses_unchanged_data_and_rereads_an_edit(project: Path) -> None:
+    first = prepare(project / "data", project, DAY, project / "content")
+    assert prepare(project / "data", project, DAY, project / "content") is first
+    (project / "content/privacy.md").write_text("# Privacy\n\nA new page text.\n", encoding="utf-8")
+    assert prepare(project / "data", project, DAY, project / "content") is first  # a page is not data
+    edit(project / "data/glossary.yml", "A list of what a meeting will talk about, in order.", "A list of what we talk about.")
+    second = prepare(project / "data", project, DAY, project / "content")
+    assert second is not first
+    assert next(t for t in second.data.glossary if t.id == "agenda").meaning == "A list of what we talk about."
+    assert prepare(project / "data", project, date(2026, 11, 24), project / "content") is not second  # another day
+
+
+def test_prepare_never_hides_a_new_mistake(project: Path) -> None:
+    prepare(project / "data", project, DAY, project / "content")
+    # Same length, same folder: only the bytes differ.
+    edit(project / "data/areas.yml", "name:", "nome:")
+    with pytest.raises(DataProblems):
+        prepare(project / "data", project, DAY, project / "content")
+
+
+def test_a_paper_beside_the_pages_counts_as_data(project: Path) -> None:
+    first = prepare(project / "data", project, DAY, project / "content")
+    paper = next((project / "content/papers").rglob("*.pdf"))
+    paper.write_bytes(paper.read_bytes() + b"more")
+    assert prepare(project / "data", project, DAY, project / "content") is not first
+
+
+def test_check_imports_nothing_heavy() -> None:
+    code = (
+        "import sys, generator.cli; "
+        "heavy = [m for m in ('mkdocs', 'material', 'jinja2', 'textstat', 'inflect', 'icalendar', 'feedgen', 'markdown') "
+        "if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("word", [
+    "co-production", "accessibility", "Tuesday", "we'll", "Surrey", "carers", "xylophonic", "the", "questionnaire",
+    "independent", "advocacy", "Epsom", "minutes", "inquorate",
+])
+def test_syllables_match_textstat(word: str) -> None:
+    textstat = pytest.importorskip("textstat")
+    assert syllable_count(word) == textstat.syllable_count(word)
+
+
+def test_in_process_build_reports_mkdocs_errors_and_keeps_the_site(project: Path) -> None:
+    from generator.build import build_in_process
+
+    first = build_in_process(project, project / "site", "2026-11-22")
+    assert first.ok, first.errors
+    site = project / "site"
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (project / "content/broken.md").write_text("# Broken\n\nA [link to nowhere](nowhere.md).\n", encoding="utf-8")
+    second = build_in_process(project, site, "2026-11-22")
+    assert not second.ok
+    assert any("nowhere.md" in line for line in second.warnings)
+    assert second.errors[-1] == "Aborted with 1 warnings in strict mode!"
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not list(project.glob("site.new-*")) and not list(project.glob("site.old-*"))
+
+
+def test_rebuilds_in_one_process_reuse_nothing_that_changed(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """What `mkdocs serve` does: one config and one plugin, built again after each edit."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    config.plugins["coproduction"].config["today"] = "2026-11-22"
+    build(config)
+    privacy = tmp_path / "site/privacy/index.html"
+    assert "Being able to use, get or take part in something." not in privacy.read_text(encoding="utf-8")
+
+    # A content edit that uses a glossary word: linked and listed, although the data did not change.
+    edit(project / "content/privacy.md", "The short answer is nothing.", "The short answer is nothing. We care about access.")
+    build(config)
+    html = privacy.read_text(encoding="utf-8")
+    assert 'class="glossary-link" href="../glossary/access/">access</a>' in html
+    assert "Being able to use, get or take part in something." in html
+
+    # A glossary edit reaches a page whose own text did not change.
+    edit(project / "data/glossary.yml", "Being able to use, get or take part in something.", "Being able to use a thing.")
+    build(config)
+    assert "Being able to use a thing." in privacy.read_text(encoding="utf-8")
+
+    # A page that is no longer easy read stops the next build, even though its neighbours come from the memo.
+    long = " ".join(["We"] + ["really"] * 20 + ["care."])
+    edit(project / "content/privacy.md", "We care about access.", long)
+    with pytest.raises(Abort):
+        build(config)
+    assert "content/privacy.md: this sentence has 22 words" in caplog.text
+
+
+def test_search_index_leaves_out_repeated_blocks(built_site: Path) -> None:
+    import json
+
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs
+    assert not [d for d in docs if "Words on this page" in d["title"] + d["text"]]
+    # Each glossary word is found on the A to Z page, under its own heading, and not a second time on its page.
+    glossary = {d["location"].split("#")[0] for d in docs if d["location"].startswith("glossary/")}
+    assert glossary == {"glossary/"}
+    assert any(d["location"] == "glossary/#agenda" for d in docs)
+    assert (built_site / "glossary/agenda/index.html").is_file()
