@@ -44,10 +44,16 @@ def coming_meetings(data: SiteData, today: date, root: str) -> str:
     return render("blocks/coming-meetings.md.j2", views=first, newsletter=latest, root=root)
 
 
+def venue_access(data: SiteData, today: date, root: str) -> str:
+    """What each forum's room has (step-free access, a hearing loop, Wi-Fi), from data/forums.yml."""
+    return render("blocks/venue-access.md.j2", forums=data.forums, root=root)
+
+
 BLOCKS: dict[str, Block] = {
     "forum-list": forum_list,
     "contact": contact,
     "coming-meetings": coming_meetings,
+    "venue-access": venue_access,
 }
 
 
