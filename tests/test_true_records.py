@@ -10,8 +10,10 @@ import pytest
 from conftest import ROOT
 
 from generator.compute.governance import count_quorum
+from generator.compute.schedule import current_and_next_rounds, site_occurrences
 from generator.models.problems import DataProblems
 from generator.pipeline import load_site_data
+from generator.render.pages.forums import online_areas_by_round
 
 
 def test_quorum_is_the_same_in_any_order_of_attended() -> None:
@@ -58,3 +60,19 @@ def test_a_meeting_after_today_with_attendance_is_refused(tmp_path: Path) -> Non
     with pytest.raises(DataProblems) as caught:
         load_site_data(tmp_path / "data", tmp_path, date(2026, 11, 22))
     assert any("after today (2026-11-22)" in str(p) and p.field == "attended" for p in caught.value.problems)
+
+
+def test_the_schedule_list_of_online_areas_agrees_with_its_tables() -> None:
+    data = load_site_data(ROOT / "data", ROOT)
+    today = date(2026, 11, 22)
+    occurrences = site_occurrences(data, today)
+    rounds = current_and_next_rounds(data, today)
+    listed = online_areas_by_round(data, occurrences, rounds)
+    area_of = {f.id: f.area for f in data.forums if f.id not in data.schedule.always_online}
+    for r in rounds:
+        in_table = {area_of[o.forum] for o in occurrences
+                    if o.round == r.number and o.forum in area_of and o.mode == "online" and o.status != "cancelled"}
+        assert set(listed.get(r.number, [])) == in_table, r.number
+    # Round 6: the rotation planned Northwest Surrey online, but data/schedule.yml moves it to in person.
+    six = next(r for r in rounds if r.number == 6)
+    assert "northwest-surrey" in six.online_areas and "northwest-surrey" not in listed[6]

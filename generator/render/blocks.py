@@ -43,6 +43,11 @@ def coming_meetings(computed: Computed, root: str) -> str:
     return render("blocks/coming-meetings.md.j2", views=first, newsletter=latest, root=root)
 
 
+def venue_access(computed: Computed, root: str) -> str:
+    """What each forum's room has (step-free access, a hearing loop, Wi-Fi), from data/forums.yml."""
+    return render("blocks/venue-access.md.j2", forums=computed.data.forums, root=root)
+
+
 def _from_data(block: Callable[[SiteData, date, str], str]) -> Block:
     """A block that needs only the data and the date (the Have your say blocks)."""
     return lambda computed, root: block(computed.data, computed.today, root)
@@ -52,6 +57,7 @@ BLOCKS: dict[str, Block] = {
     "forum-list": forum_list,
     "contact": contact,
     "coming-meetings": coming_meetings,
+    "venue-access": venue_access,
     **{name: _from_data(block) for name, block in SAY_BLOCKS.items()},
 }
 

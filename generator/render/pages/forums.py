@@ -98,6 +98,23 @@ def list_in_words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def online_areas_by_round(data: SiteData, occurrences: list[Occurrence], rounds: list[Round]) -> dict[int, list[str]]:
+    """Per round, the areas whose forum meets online, read from the same occurrences as the tables
+    (changes in data/schedule.yml included), so the list and the tables can never disagree."""
+    area_of = {f.id: f.area for f in data.forums if f.id not in data.schedule.always_online and f.area}
+    found: dict[int, set[str]] = {}
+    for o in occurrences:
+        if o.forum in area_of and o.mode == "online" and o.status != "cancelled":
+            found.setdefault(o.round, set()).add(area_of[o.forum])
+    # The rotation's own order first (it carries on round the list), then any forum moved online.
+    planned = {r.number: r.online_areas for r in rounds}
+    order = [a.id for a in data.areas]
+    return {
+        number: [a for a in planned.get(number, []) if a in areas] + [a for a in order if a in areas and a not in planned.get(number, [])]
+        for number, areas in found.items()
+    }
+
+
 def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:
     done = computed_for(data, today, computed)
     occurrences = done.occurrences
@@ -145,7 +162,7 @@ def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iter
         past_years=[t.year for t in reversed(past_years)],
         past_rounds=[r for r in rounds if r.number < upcoming_rounds[0].number][-4:],
         always_online=list_in_words([names[f] for f in data.schedule.always_online]),
-        online_per_round=data.schedule.online_per_round,
+        online_per_round=data.schedule.online_per_round, online_areas=online_areas_by_round(data, occurrences, upcoming_rounds),
         area_names=lambda ids: list_in_words([area_names[i] for i in ids]), **common,
     ))
     yield Page("forums/calendars.md", render("forums/calendars.md.j2", views=views, **common))
