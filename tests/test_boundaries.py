@@ -21,8 +21,10 @@ from generator.compute.schedule import (
     next_occurrence,
     planned_mode,
     site_occurrences,
+    site_rounds,
 )
-from generator.easyread.linking import Matcher, entries_for
+from generator.compute.word_forms import case_sensitive
+from generator.easyread.linking import Entry, Matcher, entries_for
 from generator.models.meetings import Action
 from generator.models.site import SiteData
 from generator.pipeline import load_site_data
@@ -138,3 +140,24 @@ class TestGlossaryEntries:
         assert number_forms("Carer") == ("Carers",)
         assert number_forms("carer") == ("carers",)
         assert number_forms("Peer support workers") == ("Peer support worker",)
+
+
+class TestHowFarAhead:
+    def test_the_site_shows_past_rounds_and_as_many_as_asked_ahead(self) -> None:
+        assert [r.number for r in site_rounds(EXAMPLE, date(2026, 1, 15))] == [1, 2, 3, 4]
+        assert [r.number for r in site_rounds(EXAMPLE, date(2026, 4, 15), ahead=2)] == [1, 2, 3]
+
+    def test_site_occurrences_keep_to_the_rounds_asked_for(self, data: SiteData) -> None:
+        today = date(2026, 11, 22)
+        assert max(o.round for o in site_occurrences(data, today, ahead=1)) == max(r.number for r in site_rounds(data, today, ahead=1))
+        assert max(o.round for o in site_occurrences(data, today)) == max(r.number for r in site_rounds(data, today))
+
+
+class TestCase:
+    def test_a_capital_after_the_first_letter_makes_a_word_match_only_as_written(self) -> None:
+        assert case_sensitive("iPad") and case_sensitive("NHS") and not case_sensitive("Forum")
+
+    def test_a_case_sensitive_form_does_not_match_other_capitals(self) -> None:
+        matcher = Matcher([Entry(id="nhs", forms=("NHS",)), Entry(id="dg", forms=("Development Group",), match_case=True)])
+        assert [m.term_id for m in matcher.find("The NHS and the Development Group.")] == ["nhs", "dg"]
+        assert [m.term_id for m in matcher.find("The nhs and the development group.")] == []

@@ -207,3 +207,17 @@ class TestActions:
         action = Action.model_validate({"who": "t1", "what": "Do it.", "due": "2026-05-01", "status": "done", "done_on": "2026-05-09"})
         assert not is_late(action, date(2026, 12, 1))
         assert finished_late(action)
+
+
+class TestFirstTurns:
+    """Edges found by mutation testing (`make mutation`)."""
+
+    def test_with_no_chair_before_the_turn_starts_at_the_first_sector(self) -> None:
+        body = make_body(orgs(4) + experts(4), chair={"rule": "sectors-in-turn"})
+        first = next_sector(body, None, SECTORS)
+        assert first is not None and first.id == body.sectors[0].id
+
+    def test_an_unknown_previous_sector_starts_at_the_first_sector_too(self) -> None:
+        body = make_body(orgs(4) + experts(4), chair={"rule": "sectors-in-turn"})
+        first = next_sector(body, "no-such-sector", SECTORS)
+        assert first is not None and first.id == body.sectors[0].id
