@@ -16,7 +16,7 @@ from generator.load.reader import read_site_data
 from generator.models.meetings import CONTENT_DIR
 from generator.models.problems import DataProblems, Problem
 from generator.models.site import SiteData
-from generator.render.blocks import BLOCKS
+from generator.render.block_names import BLOCK_NAMES
 from generator.validate import validate
 from generator.validate.files import content_page_problems
 from generator.validate.meetings import future_meetings_hold_no_record
@@ -35,7 +35,7 @@ def content_problems(root: Path | None) -> list[Problem]:
     for path in sorted(content.rglob("*.md")):
         if path.is_file() and not path.is_symlink():
             shown = path.relative_to(root or Path(".")).as_posix()
-            problems.extend(content_page_problems(shown, path.read_text(encoding="utf-8", errors="replace"), set(BLOCKS)))
+            problems.extend(content_page_problems(shown, path.read_text(encoding="utf-8", errors="replace"), set(BLOCK_NAMES)))
     return problems
 
 

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from generator.themehtml import easy_read_layout, label_table_cells, mark_lone_links, mark_picture_blocks
+from generator.render.themehtml import easy_read_layout, label_table_cells, mark_lone_links, mark_picture_blocks
 
 HOME_BUDGET_GZIP = 35_000  # bytes: the home page and everything it loads, on a phone with little data
 

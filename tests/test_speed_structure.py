@@ -119,8 +119,15 @@ def test_search_index_leaves_out_repeated_blocks(built_site: Path) -> None:
     docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
     assert docs
     assert not [d for d in docs if "Words on this page" in d["title"] + d["text"]]
-    # Each glossary word is found on the A to Z page, under its own heading, and not a second time on its page.
+    # Each glossary word is found on its letter's page, under its own heading, and not a second time on its own page.
     glossary = {d["location"].split("#")[0] for d in docs if d["location"].startswith("glossary/")}
-    assert glossary == {"glossary/"}
-    assert any(d["location"] == "glossary/#agenda" for d in docs)
+    assert glossary - {"glossary/"} == {g for g in glossary if g.startswith("glossary/letter-")}
+    assert any(d["location"] == "glossary/letter-a/#agenda" for d in docs)
     assert (built_site / "glossary/agenda/index.html").is_file()
+
+
+def test_the_light_list_of_block_names_matches_the_blocks() -> None:
+    from generator.render.block_names import BLOCK_NAMES
+    from generator.render.blocks import BLOCKS
+
+    assert set(BLOCKS) == BLOCK_NAMES
