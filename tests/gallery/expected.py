@@ -80,7 +80,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {'alias bomb': ('data/areas.yml:6:12: (fi
                                        'adviser".',),
  'private name in a content page': ('content/take-part.md:3:1: (file): This names "adviser-1", who keeps their name private. Write their role instead, like "Expert by experience adviser".',),
  'private name across a line break': ('content/index.md:3:5: (file): This names "adviser-1", who keeps their name private. Write their role instead, like "Expert by experience adviser".',),
- "private name in a person's role": ('data/people.yml:19:11: people[4].role: This names "adviser-1", who keeps their name private. Write their role instead, like "Expert by experience adviser".',),
+ "private name in a person's role": ('data/people.yml:19:11: people[4].role: This names "adviser-1", who keeps their name private. Write a role without their name.',),
  "private name in a person's id": ("data/people.yml:17:9: people[4].id: This id holds part of expert by experience adviser's name, who keeps it private. Use an id like adviser-3.",),
  'private person called June named in a content page': ('content/index.md:3:1: (file): This names "adviser-9", who keeps their name private. Write their role instead, like "Expert by experience '
                                                         'adviser".',),
@@ -113,11 +113,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {'alias bomb': ('data/areas.yml:6:12: (fi
                                        '"minutes" until after the meeting, or check the date.'),
  'feedback raised on a day the forum did not meet': ('data/feedback.yml:31:13: items[1].raised: This forum met on 2026-01-06 in round 1, not on 2026-01-08. Write the day it met.',),
  'file name and date differ': ('data/meetings/2026-02-26-development-group.yml:3:7: date: The file name says one date, but this says 2026-02-27. Name the file 2026-02-27-development-group.yml.',),
- 'unknown block marker': ('content/index.md:46:1: (file): There is no generated block called "forum-lists". Use one of: coming-meetings, contact, forum-list.',),
+ 'unknown block marker': ('content/index.md:46:1: (file): There is no generated block called "forum-lists". Use one of: coming-meetings, contact, forum-list, venue-access.',),
  'malformed block marker': ('content/index.md:46:1: (file): This marker is not written right, so it would stay in the page. Write it alone on its line, like <!-- generated: contact -->, with one of: '
-                            'coming-meetings, contact, forum-list.',),
+                            'coming-meetings, contact, forum-list, venue-access.',),
  'marker without a colon': ('content/index.md:46:1: (file): This marker is not written right, so it would stay in the page. Write it alone on its line, like <!-- generated: contact -->, with one of: '
-                            'coming-meetings, contact, forum-list.',),
+                            'coming-meetings, contact, forum-list, venue-access.',),
  'script in a content page': ('content/take-part.md:3:1: (file): Pages cannot hold "<script": it could run a program in the reader\'s browser. Write links like [words](https://example.org), and '
                               'delete the HTML.',),
  'handler in a content page': ('content/take-part.md:3:13: (file): Pages cannot hold "onerror=": it could run a program in the reader\'s browser. Write links like [words](https://example.org), and '
