@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from gallery.cases import INERT, REFUSED, Case
 from gallery.harness import copy_inputs, gained, injected, outputs, problems, shapes
 
