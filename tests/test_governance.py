@@ -96,7 +96,13 @@ class TestQuorum:
         assert (as_org_first.organisation_representatives, as_org_first.experience_advisers) == (4, 3)
         assert (as_org_first.second_seats, as_org_first.quorate) == (1, False)
         as_carer_first = count_quorum(body, [*ids(orgs(3) + experts(3)), "grace-carer", "grace-org"])
-        assert (as_carer_first.organisation_representatives, as_carer_first.experience_advisers) == (3, 4)
+        # The order of the list does not change the count (issue 11): she counts once, in the same seat.
+        assert (as_carer_first.organisation_representatives, as_carer_first.experience_advisers) == (4, 3)
+        # With the organisation side full, she counts where the group is short: as an adviser.
+        full = orgs(4) + experts(3) + members[-2:]
+        for order in (["grace-org", "grace-carer"], ["grace-carer", "grace-org"]):
+            count = count_quorum(make_body(full), [*ids(orgs(4) + experts(3)), *order])
+            assert (count.organisation_representatives, count.experience_advisers, count.second_seats) == (4, 4, 1)
 
     def test_the_same_seat_twice_counts_once(self) -> None:
         members = orgs(4) + experts(4)

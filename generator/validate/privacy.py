@@ -101,7 +101,10 @@ def private_names_stay_private(data: SiteData) -> Iterator[Problem]:
                 yield data.problem(person, ("id",), f"This id holds part of {other.person.role.lower()}'s name, who keeps it private. Use an id like adviser-3.")
             # The role is what shows instead of a private name, so it must not hold a private name either.
             if other.pattern.search(person.role):
-                yield data.problem(person, ("role",), _message(other))
+                yield data.problem(
+                    person, ("role",),
+                    f'This names "{other.person.id}", who keeps their name private. Write a role without their name.',
+                )
     for record in _records(data):
         if id(record) not in data.origins:
             continue
