@@ -111,35 +111,6 @@ def test_every_page_starts_with_a_skip_link_to_the_main_content(built_site: Path
         assert page.first("div", id="main-content") is not None, path
 
 
-def test_the_search_dialog_is_named_and_its_form_can_be_sent(built_site: Path) -> None:
-    page = parse(built_site / "index.html")
-    dialog = page.first("div", role="dialog")
-    assert dialog is not None and dialog.get("aria-label") == "Search"
-    form_at = next(i for i, (tag, values) in enumerate(page.tags) if tag == "form" and values.get("name") == "search")
-    after = page.tags[form_at:]
-    assert ("input", after[1][1]) == after[1] and after[1][1]["name"] == "q" and after[1][1]["aria-label"] == "Search"
-    assert any(tag == "button" and values.get("type") == "submit" for tag, values in after[:8])
-    # Every form in the page chrome can be submitted (htmlcs H32.2): the colour switch is not a form any more.
-    forms = [values for tag, values in page.tags if tag == "form"]
-    assert [form.get("name") for form in forms] == ["search"] or all(form.get("name") for form in forms)
-
-
-def test_the_menu_is_plain_links_that_work_without_javascript(built_site: Path) -> None:
-    config = YAML(typ="safe", pure=True).load((ROOT / "mkdocs.yml").read_text().replace("!!python/name:", ""))
-    top_level = len(config["nav"])
-    for path in (built_site / "index.html", built_site / "forums" / "index.html"):
-        page = parse(path)
-        links = [values["href"] for tag, values in page.tags if tag == "a" and "md-nav__link" in values.get("class", "")]
-        pages_linked = [href for href in links if not href.startswith("#")]  # the rest jump within the page
-        assert len(pages_linked) >= top_level, path
-        assert not [href for href in links if not href or href.startswith("javascript:")], links
-        # The small-screen menu opens with a checkbox and its label: CSS only, no script.
-        assert page.first("input", id="__drawer", type="checkbox") is not None
-        assert page.first("label", **{"for": "__drawer"}) is not None
-        # Search needs JavaScript, so without it the search is hidden rather than broken.
-        assert ".md-search" in path.read_text(encoding="utf-8").split("<noscript>", 1)[1].split("</noscript>", 1)[0]
-
-
 def test_the_colour_switch_offers_light_and_dark_with_names() -> None:
     config = YAML(typ="safe", pure=True).load((ROOT / "mkdocs.yml").read_text().replace("!!python/name:", ""))
     palette = config["theme"]["palette"]

@@ -190,10 +190,16 @@ class TestMistakes:
         [problem] = problems_for(project)
         assert problem.startswith("data/evaluation.yml:") and 'no step with the id "base-line"' in problem
 
-    def test_missing_travel_file(self, project: Path) -> None:
+    def test_missing_travel_file_leaves_travel_money_out(self, project: Path) -> None:
+        # A programme that pays no travel keeps no travel.yml: its forum pages just say nothing about it.
         (project / "data/travel.yml").unlink()
+        assert problems_for(project) == []
+
+    def test_projects_without_have_your_say_file(self, project: Path) -> None:
+        (project / "data/have-your-say.yml").unlink()
         assert problems_for(project) == [
-            "data/travel.yml:1:1: (file): This file is missing. The site needs it: create it or restore it from git."
+            "data/have-your-say.yml:1:1: (file): The project pages need this file. "
+            "Create it (see the Surrey example), or delete data/projects.yml."
         ]
 
 

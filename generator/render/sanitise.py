@@ -36,6 +36,8 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "select": _GENERIC | {"name"},
     "option": _GENERIC | {"value", "selected"},
     "form": _GENERIC | {"action", "method", "enctype"},
+    # A disabled fieldset sends nothing: Have your say's text-or-email choice stays out of the email without JavaScript.
+    "fieldset": _GENERIC | {"disabled"},
     "th": _GENERIC | {"scope", "colspan", "rowspan", "style"},
     "td": _GENERIC | {"colspan", "rowspan", "style"},
     "ol": _GENERIC | {"start", "type"},

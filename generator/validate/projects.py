@@ -90,21 +90,18 @@ def evaluation_results_name_real_steps(data: SiteData) -> Iterator[Problem]:
             yield data.problem(data.evaluation, ("results", n, "step"), _unknown("step", result.step, known, "steps in data/evaluation.yml"))
 
 
-@needs("forums")
-def forum_pages_have_their_files(data: SiteData) -> Iterator[Problem]:
-    """Forum pages show "tell us you are coming" and travel money: with forums, these files are not optional."""
-    if not data.forums:
-        return
-    for file, value in (("have-your-say.yml", data.say), ("travel.yml", data.travel)):
-        if value is None:
-            yield Problem(
-                f"data/{file}", 1, 1, "",
-                "The forum pages need this file. Create it (see the Surrey example), or take the forums out of data/forums.yml.",
-            )
+@needs("projects")
+def projects_have_their_words(data: SiteData) -> Iterator[Problem]:
+    """Project pages offer "I want this too", worded in have-your-say.yml: with projects, that file is needed."""
+    if data.projects is not None and data.say is None:
+        yield Problem(
+            "data/have-your-say.yml", 1, 1, "",
+            "The project pages need this file. Create it (see the Surrey example), or delete data/projects.yml.",
+        )
 
 
 PROJECT_CHECKS = (
-    forum_pages_have_their_files,
+    projects_have_their_words,
     projects_name_real_feedback, projects_name_real_meetings, project_ids_differ,
     every_stage_has_words, project_stages_in_date_order, evaluation_results_name_real_steps,
 )

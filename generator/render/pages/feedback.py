@@ -8,7 +8,7 @@ from generator.compute import Computed, computed_for
 from generator.compute.feedback import FeedbackView, by_theme
 from generator.compute.projects import OPEN_FEEDBACK, projects_for_feedback
 from generator.compute.say import backing
-from generator.models.site import SiteData, needed
+from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
 
@@ -30,11 +30,11 @@ def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iter
             "feedback/index.md.j2", groups=by_theme(current), views=current,
             response_days=data.feedback.response_days, today=today, past_years=sorted(before, reverse=True),
             answered_by=data.settings.answered_by,
-            projects=projects_for_feedback(done.projects), words=needed(data.say, "have-your-say.yml").backing,
-            # "I want this too" on every point that is still open.
+            projects=projects_for_feedback(done.projects), words=data.say.backing if data.say else None,
+            # "I want this too" on every point that is still open (with a Have your say file to word it).
             backing={
                 v.item.id: backing(data, v.item.said, f"feedback/#{v.item.id}") for v in views if v.status in OPEN_FEEDBACK
-            },
+            } if data.say else {},
         ),
     )
     for year, closed in before.items():

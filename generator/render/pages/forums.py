@@ -16,7 +16,7 @@ from generator.compute.say import coming_links
 from generator.compute.schedule import Occurrence, Round
 from generator.models.common import format_date
 from generator.models.forums import Forum
-from generator.models.site import SiteData, needed
+from generator.models.site import SiteData
 from generator.outputs.calendars import calendar_path
 from generator.render.jinja import render
 from generator.render.page import Page
@@ -130,7 +130,7 @@ def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iter
     group = next((b for b in data.bodies if b.id == data.schedule.group), None)
     common = {
         "settings": data.settings, "today": today, "names": names, "calendar_path": calendar_path,
-        "cycle": data.schedule, "group": group, "travel": needed(data.travel, "travel.yml"),
+        "cycle": data.schedule, "group": group, "travel": data.travel,
     }
 
     yield Page("forums/index.md", render(
@@ -150,10 +150,11 @@ def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iter
         years = sorted({o.start.year for o in view.past if o.start.year < today.year}, reverse=True)
         yield Page(f"forums/{view.forum.id}.md", render(
             "forums/forum.md.j2", view=this_year, view_years=years,
-            json_ld=json_ld_script(events) if events else "", say=needed(data.say, "have-your-say.yml"),
+            json_ld=json_ld_script(events) if events else "", say=data.say,
+            # "Tell us you are coming", when the programme has a Have your say file to word it.
             coming=next((
                 coming_links(data, view.forum.name, format_date(o.start.date())) for o in view.upcoming if o.mode == "online"
-            ), None), **common,
+            ), None) if data.say else None, **common,
         ))
     for table in past_years:
         yield Page(f"forums/years/{table.year}.md", render("forums/year.md.j2", table=table, **common))
