@@ -7,9 +7,11 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+# The Nu HTML Checker runs in Java: Debian's, installed only when there is none.
+JAVA := $(or $(shell command -v java 2>/dev/null),/usr/bin/java)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check bench clean a11y npm chromium
+.PHONY: site serve test check bench clean a11y npm chromium java
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +28,11 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(PY) -m generator check
 
-# pa11y-ci, pinned by package-lock.json. Puppeteer's own Chrome download is skipped: we use Debian's Chromium.
+# pa11y-ci, pa11y, puppeteer and vnu-jar, pinned by package-lock.json. No install scripts: they would download
+# a Chrome (puppeteer) and a Java (vnu-jar); we use Debian's.
 $(NODE_INSTALLED): package.json package-lock.json
 	command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
-	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 $(CHROMIUM):
@@ -37,13 +40,20 @@ $(CHROMIUM):
 
 npm: $(NODE_INSTALLED)
 
+$(JAVA):
+	$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
+
 chromium: $(CHROMIUM)
 
-# Build the site, then check every page in Chromium (axe and htmlcs). Reports go to reports/a11y/.
-a11y: site $(NODE_INSTALLED) $(CHROMIUM)
-	$(PY) -m generator.a11y site
+java: $(JAVA)
 
-test: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM)
+# Build the site, then check its pages in Chromium (axe, htmlcs, keyboard, text spacing...) and the Nu HTML Checker.
+# Only pages that changed since their last check (cache in .cache/a11y/); FULL=1 or CI=true checks every page.
+# Reports go to reports/a11y/.
+a11y: site $(NODE_INSTALLED) $(CHROMIUM) $(JAVA)
+	$(PY) -m generator.a11y site $(if $(FULL),--full)
+
+test: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(JAVA)
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory a11y
 
@@ -51,4 +61,4 @@ bench: $(INSTALLED)
 	$(PY) benchmarks/bench_linking.py
 
 clean:
-	rm -rf site site.new-* site.old-* $(VENV) node_modules reports
+	rm -rf site site.new-* site.old-* $(VENV) node_modules reports .cache/a11y
