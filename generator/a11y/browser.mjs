@@ -54,6 +54,7 @@ async function settle(tab) {
   await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+// What a person sees at one width, before anything on the page is pressed or focused.
 async function lookAt(tab, item, width, problems, shots) {
   await tab.setViewport({ width, height: 900 });
   await settle(tab);
@@ -65,7 +66,6 @@ async function lookAt(tab, item, width, problems, shots) {
   const add = (check) => (list) => { for (const p of list) problems.push({ check, width, ...p }); };
   if (width <= 320) add("reflow")(await tab.evaluate(sidewaysOverflow));
   add("targets")(await tab.evaluate(smallTargets));
-  let t = lap("    targets", Date.now());
   add("text-size")(await tab.evaluate(smallText));
   await tab.evaluate(textSpacing, "before");
   const style = await tab.addStyleTag({ content: SPACING });
@@ -73,9 +73,15 @@ async function lookAt(tab, item, width, problems, shots) {
   add("text-spacing")(await tab.evaluate(textSpacing, "after"));
   await style.evaluate((node) => node.remove());
   await settle(tab);
-  t = lap("    spacing", t);
-  add(`keyboard-${width}`)(await keyboardWalk(tab));
-  lap("    walk", t);
+}
+
+// The keyboard walk at one width. Walking changes the page (the theme may open its search or a menu when
+// they get focus), so each walk after the first starts from a fresh load.
+async function walkAt(tab, width, fresh, problems) {
+  if (fresh) await tab.reload({ waitUntil: "load", timeout: plan.timeout_ms });
+  await tab.setViewport({ width, height: 900 });
+  await settle(tab);
+  for (const p of await keyboardWalk(tab)) problems.push({ check: `keyboard-${width}`, width, ...p });
 }
 
 // The device set to dark colours, in a fresh context: the theme stores the scheme it chose on the first load.
@@ -105,10 +111,14 @@ async function checkPage(browser, context, item) {
   try {
     await tab.evaluateOnNewDocument(`window.__a11yCssPath = ${cssPath.toString()};`);
     await tab.setRequestInterception(true);
+    const asked = new Set(); // each other host's file once, though the page loads more than once
     const onRequest = (request) => {
       const url = request.url();
       if (/^(data|blob|about):/.test(url) || new URL(url).origin === origin) return request.continue();
-      problems.push({ check: "other-host", rule: "other-host", selector: "(the whole page)", message: `asked another host for ${url}` });
+      if (!asked.has(url)) {
+        asked.add(url);
+        problems.push({ check: "other-host", rule: "other-host", selector: "(the whole page)", message: `asked another host for ${url}` });
+      }
       return request.abort();
     };
     tab.on("request", onRequest);
@@ -129,6 +139,10 @@ async function checkPage(browser, context, item) {
       t = lap(`  ${pass.name}`, t);
     }
     for (const width of plan.widths) { await lookAt(tab, item, width, problems, shots); t = lap(`  look ${width}`, t); }
+    for (const [index, width] of [...plan.widths].reverse().entries()) {
+      await walkAt(tab, width, index > 0, problems);
+      t = lap(`  walk ${width}`, t);
+    }
     if (item.dark) {
       issues.push(...(await darkPass(browser, item, light, problems)));
       t = lap("  dark", t);
@@ -169,7 +183,7 @@ try {
   await Promise.all(Array.from({ length: Math.max(1, plan.concurrency) }, worker));
   const version = (name) => { try { return require(`${name}/package.json`).version; } catch { return "unknown"; } };
   emit({ done: true, versions: { chromium: await browser.version(), pa11y: version("pa11y"), "axe-core": version("axe-core"),
-    html_codesniffer: version("html_codesniffer"), puppeteer: version("puppeteer") } });
+    html_codesniffer: version("@pa11y/html_codesniffer"), puppeteer: version("puppeteer") } });
 } finally {
   await browser.close();
 }
