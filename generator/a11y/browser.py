@@ -71,9 +71,11 @@ def run_browser(
     budget = 120 + len(visits) * 2 * PAGE_TIMEOUT_MS / 1000 / settings.jobs
     env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "NO_COLOR": "1"}
     run = BrowserRun()
+    # With A11Y_DEBUG=1 the script's timings go straight to the terminal.
+    debug = bool(os.environ.get("A11Y_DEBUG"))
     process = subprocess.Popen(
         ["node", str(script_folder() / "browser.mjs")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, cwd=settings.root, env=env,
+        stderr=None if debug else subprocess.PIPE, text=True, cwd=settings.root, env=env,
     )
     timer = threading.Timer(budget, process.kill)
     timer.start()

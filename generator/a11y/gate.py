@@ -94,6 +94,7 @@ def run_gate(
         cache.keep_only(keys.values())
     result = sort_findings([results[page] for page in pages if page in results], exceptions, pages)
     result.from_cache = from_cache
+    result.checked = [visit.page for visit in visits]
     result.shard = "{}/{}".format(*options.shard)
     result.versions = _tool_versions(settings, run.versions)
     result.seconds = time.perf_counter() - started

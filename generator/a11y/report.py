@@ -37,6 +37,7 @@ class GateResult:
     informational: list[Finding] = field(default_factory=list)
     crashed: list[tuple[str, str]] = field(default_factory=list)  # (page, why)
     from_cache: int = 0
+    checked: list[str] = field(default_factory=list)  # the pages checked in this run (the rest came from the cache)
     seconds: float = 0.0
     versions: dict[str, str] = field(default_factory=dict)
     shard: str = "1/1"
@@ -108,6 +109,8 @@ def format_report(result: GateResult) -> str:
         f" since their last check); {len(result.errors)} errors" + (f" ({counts})" if counts else "")
         + f"; {len(result.crashed)} pages not checked; {len(result.excepted)} findings covered by a11y-exceptions.yml."
     )
+    if 0 < len(result.checked) <= 20 and result.from_cache:
+        lines.append(f"Checked now: {', '.join(result.checked)}.")
     rules = Counter(finding.rule for finding in result.informational)
     if result.informational:
         top = ", ".join(f"{rule.split('.', 3)[-1]} ×{count}" for rule, count in rules.most_common(5))
