@@ -113,6 +113,16 @@ def test_the_page_hash_covers_its_html_and_every_local_file_it_loads(tmp_path: P
     assert hashes() == (home, hashes()[1]) and hashes()[1] != forums
 
 
+def test_links_to_other_pages_are_not_part_of_the_hash(tmp_path: Path) -> None:
+    """`<link rel="next">` names the next page; the page does not load it, so a change there checks only that page."""
+    site = write_site(tmp_path / "site", ["", "next/"])
+    home = site / "index.html"
+    home.write_text(home.read_text() + '<link rel="next" href="next/"><link rel="canonical" href="/"><a href="next/">Next</a>')
+    before = AssetHasher(site).page_hash("/")
+    (site / "next/index.html").write_text("<title>changed</title>")
+    assert AssetHasher(site).page_hash("/") == before
+
+
 def test_files_on_other_hosts_and_same_page_links_are_not_part_of_the_hash(tmp_path: Path) -> None:
     hasher = AssetHasher(tmp_path)
     assert hasher.local_path("http://site.invalid/a/", "https://cdn.example/x.css") is None

@@ -30,6 +30,8 @@ PARTS = ("browser", "vnu")  # kept apart, so each is saved as soon as its tool i
 
 _TAG = re.compile(r"<(?:link|script|img|source|iframe|video|audio|input|object|embed)\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""\b(?:href|src|srcset|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_LOADED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -55,7 +57,12 @@ def gate_fingerprint(settings: Settings, code_folder: Path | None = None, browse
 
 
 def _urls_in_html(html: str) -> Iterable[str]:
+    """The files a page loads. Links to other pages (`<link rel="next">`, canonical, feeds) are not loaded."""
     for tag in _TAG.findall(html):
+        if tag[:5].lower() == "<link":
+            rel = _REL.search(tag)
+            if not rel or not set((rel.group(1) or rel.group(2)).lower().split()) & _LOADED_RELS:
+                continue
         for double, single in _ATTRIBUTE.findall(tag):
             for part in (double or single).split(","):
                 url = part.strip().split(" ")[0]
