@@ -102,7 +102,8 @@ export function textSpacing(phase) {
       if (box.width < 2 || box.height < 2) continue; // visually hidden text (1px boxes) is clipped on purpose
       const x = element.scrollWidth > element.clientWidth + 1;
       const y = element.scrollHeight > element.clientHeight + 1;
-      state.set(element, { x, y, style: style.overflowX + " " + style.overflowY + " " + style.textOverflow });
+      state.set(element, { x, y, style: style.overflowX + " " + style.overflowY + " " + style.textOverflow,
+        height: element.clientHeight, spill: element.scrollHeight - element.clientHeight, font: parseFloat(style.fontSize) });
     }
     return state;
   };
@@ -115,7 +116,10 @@ export function textSpacing(phase) {
     const [overflowX, overflowY, ellipsis] = after.style.split(" ");
     const hidden = (value) => value === "hidden" || value === "clip";
     const clipped = (after.x && hidden(overflowX)) || (after.y && hidden(overflowY)) || ellipsis === "ellipsis";
-    const spills = !clipped && hasText(element) && after.y && overflowY === "visible" && element.clientHeight > 0;
+    // Spilling: a box that did not grow with its text, which now runs out of it by more than part of a line
+    // (an inline link's padding reaching past a tighter line is not text running over other text).
+    const spills = !clipped && hasText(element) && after.y && overflowY === "visible" && after.height > 0 &&
+      after.height <= was.height && after.spill > 0.75 * after.font;
     if (!clipped && !spills) continue;
     if (problems.some((problem) => problem.element.contains(element))) continue;
     problems.push({ element, rule: "text-spacing", selector: path(element),
