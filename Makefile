@@ -8,9 +8,11 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+# The Nu HTML Checker runs in Java: Debian's, installed only when there is none.
+JAVA := $(or $(shell command -v java 2>/dev/null),/usr/bin/java)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test lint mutation check bench clean a11y a11y-harrow npm chromium
+.PHONY: site serve test lint mutation check bench clean a11y a11y-harrow npm chromium java
 
 # The second shipped example: its own data/, content/ and mkdocs.yml.
 HARROW := examples/harrow
@@ -30,10 +32,11 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(PY) -m generator check
 
-# pa11y-ci, pinned by package-lock.json. Puppeteer's own Chrome download is skipped: we use Debian's Chromium.
+# pa11y-ci, pa11y, puppeteer and vnu-jar, pinned by package-lock.json. No install scripts: they would download
+# a Chrome (puppeteer) and a Java (vnu-jar); we use Debian's.
 $(NODE_INSTALLED): package.json package-lock.json
 	command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
-	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 $(CHROMIUM):
@@ -41,11 +44,12 @@ $(CHROMIUM):
 
 npm: $(NODE_INSTALLED)
 
+$(JAVA):
+	$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
+
 chromium: $(CHROMIUM)
 
-# Build the site, then check every page in Chromium (axe and htmlcs). Reports go to reports/a11y/.
-a11y: site $(NODE_INSTALLED) $(CHROMIUM)
-	$(PY) -m generator.a11y site
+java: $(JAVA)
 
 # Types (strict on the core), style, and the import contracts in pyproject.toml (layers; the core never imports MkDocs).
 lint: $(INSTALLED)
@@ -53,12 +57,18 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/lint-imports
 
-# The same gate over the Harrow example, built into its own site/.
-a11y-harrow: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM)
-	$(PY) -m generator --root $(HARROW) build
-	$(PY) -m generator.a11y $(HARROW)/site --reports reports/a11y-harrow
+# Build the site, then check its pages in Chromium (axe, htmlcs, keyboard, text spacing...) and the Nu HTML Checker.
+# Only pages that changed since their last check (cache in .cache/a11y/); FULL=1 or CI=true checks every page.
+# Reports go to reports/a11y/.
+a11y: site $(NODE_INSTALLED) $(CHROMIUM) $(JAVA)
+	$(PY) -m generator.a11y site $(if $(FULL),--full)
 
-test: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM)
+# The same gate over the Harrow example, built into its own site/.
+a11y-harrow: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(JAVA)
+	$(PY) -m generator --root $(HARROW) build
+	$(PY) -m generator.a11y $(HARROW)/site --reports reports/a11y-harrow $(if $(FULL),--full)
+
+test: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(JAVA)
 	$(MAKE) --no-print-directory lint
 	RUN_DATE_SWEEP=1 $(PY) -m pytest
 	$(MAKE) --no-print-directory a11y
@@ -76,4 +86,4 @@ bench: $(INSTALLED)
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf site site.new-* site.old-* $(HARROW)/site $(VENV) node_modules reports mutants
+	rm -rf site site.new-* site.old-* $(HARROW)/site $(VENV) node_modules reports mutants .cache/a11y
