@@ -236,6 +236,10 @@ export function unreachedControls() {
   const problems = [];
   for (const element of document.querySelectorAll(selector)) {
     if (reached.has(element) || element.disabled || element.closest("[inert], [hidden]")) continue;
+    // Inside a closed <details> only the summary is shown; the rest is not on screen, whatever its box says.
+    const folded = element.closest("details");
+    if (folded && !folded.open && !element.closest("summary")) continue;
+    if (element.checkVisibility && !element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
     if (element.type === "radio" && groups.has(`${element.form ? "f" : ""}${element.name}`)) continue;
     const box = element.getBoundingClientRect();
     const style = getComputedStyle(element);

@@ -16,7 +16,7 @@ import nh3
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "svg", "path", "g", "circle", "rect", "title",
     "form", "fieldset", "legend", "label", "input", "textarea", "output", "button", "select", "option",
-    "nav", "section", "aside", "details", "summary", "figure", "figcaption", "time", "mark",
+    "nav", "section", "aside", "details", "summary", "figure", "figcaption", "time", "mark", "address",
 }
 _GENERIC = {"class", "id", "role", "title", "lang", "tabindex", "hidden", "dir"}
 _ATTRIBUTES: dict[str, set[str]] = {
