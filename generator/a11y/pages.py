@@ -1,10 +1,10 @@
 """The pages of a built site: every page of its `sitemap.xml`, plus the 404 page."""
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from os.path import commonpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +25,8 @@ def page_paths(site: Path) -> list[str]:
     if not locs:
         raise ValueError(f"{sitemap} lists no pages.")
     paths = [urlsplit(loc).path for loc in locs]
-    root = commonpath(paths)
+    # Character by character on purpose: "/sub/" must stay "/sub/" (commonpath drops the slash); cut back to a "/" below.
+    root = os.path.commonprefix(paths)  # noqa: RUF071
     root = root[: root.rfind("/") + 1]
     pages = ["/" + path[len(root):] for path in paths]
     missing = [page for page in pages if not file_for(site, page).is_file()]
