@@ -125,7 +125,7 @@ INERT: tuple[Case, ...] = (
     case("script in a Markdown field", rep(TOOLKIT, "Use this form with [the ladder",
                                            "Use <script>alert(1)</script> <b onclick=x>this</b> | form # with [the ladder")),
     case("a private person called June, and the month June", append(PRIVATE, JUNE)),
-    case("a byte order mark", raw("data/areas.yml", b"# The 5", b"\xef\xbb\xbf# The 5")),
+    case("a byte order mark", raw("data/areas.yml", b"# yaml-language-server", b"\xef\xbb\xbf# yaml-language-server")),
 )
 
 NOV = "data/meetings/2026-11-26-development-group.yml"

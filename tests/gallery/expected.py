@@ -166,7 +166,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {'300-character id': ('data/areas.yml:10:
  "private name in a person's id": ('data/people.yml:18:9: people[4].id: This id holds part of expert by experience '
                                    "adviser's name, who keeps it private. Use an id like adviser-3.",),
  "private name in a person's role": ('data/people.yml:20:11: people[4].role: This names "adviser-1", who keeps their '
-                                     'name private. Write their role instead, like "Expert by experience adviser".',),
+                                     'name private. Write a role without their name.',),
  'private name in a toolkit': ('data/toolkits/01-evaluation-tool.yml:8:16: who_it_is_for: This names "adviser-3", who '
                                'keeps their name private. Write their role instead, like "Expert by experience '
                                'adviser".',),
