@@ -73,3 +73,14 @@ def by_theme(views: list[FeedbackView]) -> list[tuple[Theme, list[FeedbackView]]
     for view in views:
         groups.setdefault(view.theme.id, (view.theme, []))[1].append(view)
     return list(groups.values())
+
+
+# Points that are finished: done, or we said why we cannot do them.
+CLOSED = ("done", "cannot")
+
+
+def feedback_page(view: FeedbackView, today: date) -> str:
+    """The page that shows this point: closed points from past years move to a page per year."""
+    if view.status in CLOSED and view.item.raised.year < today.year:
+        return f"feedback/years/{view.item.raised.year}.md"
+    return "feedback/index.md"

@@ -10,7 +10,7 @@ from datetime import date
 from generator.compute.say import form_areas, mailto_url, newsletter_links, sms_number, tel_url
 from generator.load.gate_report import read_gate_summary
 from generator.models.site import SiteData, needed
-from generator.render.jinja import render
+from generator.render.jinja import markdown_text, render
 
 
 def _in_words(items: list[str]) -> str:
@@ -51,7 +51,8 @@ def post_address(data: SiteData, today: date, root: str) -> str:
 
 def paper_topics(data: SiteData, today: date, root: str) -> str:
     """The form's first question on paper: an empty box to tick before each choice."""
-    return "\n".join(f"- \u2610 {topic.label}" for topic in needed(data.say, "have-your-say.yml").topics)
+    # Through markdown_text like every template value: a label is plain text, never Markdown or HTML.
+    return "\n".join(f"- \u2610 {markdown_text(topic.label)}" for topic in needed(data.say, "have-your-say.yml").topics)
 
 
 def news_signup(data: SiteData, today: date, root: str) -> str:

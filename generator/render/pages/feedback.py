@@ -5,14 +5,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.compute import Computed, computed_for
-from generator.compute.feedback import FeedbackView, by_theme
+from generator.compute.feedback import CLOSED, FeedbackView, by_theme
 from generator.compute.projects import OPEN_FEEDBACK, projects_for_feedback
 from generator.compute.say import backing
 from generator.models.site import SiteData
 from generator.render.jinja import render
 from generator.render.page import Page
-
-CLOSED = ("done", "cannot")
 
 
 def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iterator[Page]:

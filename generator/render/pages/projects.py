@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.compute import Computed, computed_for
+from generator.compute.feedback import feedback_page
 from generator.compute.projects import by_stage
 from generator.compute.say import backing
 from generator.models.site import SiteData, needed
@@ -20,5 +21,5 @@ def pages(data: SiteData, today: date, computed: Computed | None = None) -> Iter
         links = backing(data, view.project.title, f"projects/{view.project.id}/")
         yield Page(
             f"projects/{view.project.id}.md",
-            render("projects/project.md.j2", view=view, links=links, words=words, today=today),
+            render("projects/project.md.j2", view=view, links=links, words=words, today=today, feedback_page=feedback_page),
         )
