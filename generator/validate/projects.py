@@ -7,34 +7,27 @@ from typing import get_args
 from generator.models.problems import Problem
 from generator.models.projects import Stage
 from generator.models.site import SiteData
-from generator.validate.checks import needs
-
-
-def _unknown(kind: str, ident: str, known: set[str], where: str) -> str:
-    choices = ", ".join(sorted(known)) or "none yet"
-    return f'There is no {kind} with the id "{ident}". Use one of: {choices}. Or add it to {where}.'
+from generator.validate.checks import check_ref, needs
 
 
 @needs("projects", "feedback")
 def projects_name_real_feedback(data: SiteData) -> Iterator[Problem]:
     if data.projects is None:
         return
-    known = {item.id for item in data.feedback.items}
     for p, project in enumerate(data.projects.projects):
         for n, ident in enumerate(project.feedback):
-            if ident not in known:
-                yield data.problem(data.projects, ("projects", p, "feedback", n), _unknown("feedback point", ident, known, "data/feedback.yml"))
+            yield from check_ref(
+                data, data.projects, ("projects", p, "feedback", n), ident, data.feedback.items, "feedback point", "data/feedback.yml",
+            )
 
 
 @needs("projects", "meetings")
 def projects_name_real_meetings(data: SiteData) -> Iterator[Problem]:
     if data.projects is None:
         return
-    known = {meeting.id for meeting in data.meetings}
     for p, project in enumerate(data.projects.projects):
         for n, ident in enumerate(project.meetings):
-            if ident not in known:
-                yield data.problem(data.projects, ("projects", p, "meetings", n), _unknown("meeting", ident, known, "data/meetings/"))
+            yield from check_ref(data, data.projects, ("projects", p, "meetings", n), ident, data.meetings, "meeting", "data/meetings/")
 
 
 @needs("projects")
@@ -84,10 +77,10 @@ def project_stages_in_date_order(data: SiteData) -> Iterator[Problem]:
 def evaluation_results_name_real_steps(data: SiteData) -> Iterator[Problem]:
     if data.evaluation is None:
         return
-    known = {step.id for step in data.evaluation.steps}
     for n, result in enumerate(data.evaluation.results):
-        if result.step not in known:
-            yield data.problem(data.evaluation, ("results", n, "step"), _unknown("step", result.step, known, "steps in data/evaluation.yml"))
+        yield from check_ref(
+            data, data.evaluation, ("results", n, "step"), result.step, data.evaluation.steps, "step", "steps in data/evaluation.yml",
+        )
 
 
 @needs("projects")
