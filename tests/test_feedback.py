@@ -1,13 +1,14 @@
 """You said, we did: due dates from the agreed response time, late answers, grouping; and the newsletters."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import TODAY, edit, problems_for
 
-from generator.compute.feedback import feedback_views
+from generator.compute.feedback import FeedbackView, feedback_page, feedback_views
 from generator.compute.newsletters import newsletters
 from generator.compute.schedule import forum_occurrences
 from generator.models.site import SiteData
@@ -53,6 +54,30 @@ class TestLateness:
     def test_an_answer_dated_after_today_is_not_shown_yet(self, data: SiteData) -> None:
         view = views_by_id(data, date(2026, 11, 1))["carers-drop-in"]
         assert view.status == "waiting"  # type: ignore[attr-defined]
+
+
+class TestOrderAndPlace:
+    def test_most_votes_first_within_each_theme(self, data: SiteData) -> None:
+        views = feedback_views(data, DAY)
+        for theme in data.feedback.themes:
+            votes = [v.item.votes for v in views if v.theme.id == theme.id]
+            assert votes == sorted(votes, reverse=True), theme.id
+        assert len({v.item.votes for v in views}) > 1  # the example has points with different votes to order
+
+    def test_forum_name_is_the_forums_own_name(self, data: SiteData) -> None:
+        names = {f.id: f.name for f in data.forums}
+        for view in feedback_views(data, DAY):
+            assert view.forum_name == names[view.item.forum]
+
+    def test_only_closed_points_from_past_years_move_to_a_year_page(self, data: SiteData) -> None:
+        view = views_by_id(data)["easy-read-papers"]  # done, raised in 2026
+        assert isinstance(view, FeedbackView) and view.status == "done"
+        assert feedback_page(view, date(2026, 12, 31)) == "feedback/index.md"
+        assert feedback_page(view, date(2027, 1, 1)) == "feedback/years/2026.md"
+        waiting = replace(view, status="waiting")
+        assert feedback_page(waiting, date(2030, 1, 1)) == "feedback/index.md"
+        cannot = replace(view, status="cannot")
+        assert feedback_page(cannot, date(2027, 1, 1)) == "feedback/years/2026.md"
 
 
 class TestPage:

@@ -59,7 +59,7 @@ def feedback_views(data: SiteData, today: date) -> list[FeedbackView]:
         views.append(FeedbackView(
             item=item,
             theme=themes[item.theme],
-            forum_name=forums.get(item.forum, item.forum),
+            forum_name=forums[item.forum],  # validation refuses a forum id that is not in data/forums.yml
             due=due_date(item, feedback.response_days),
             status=item.response.status if answered and item.response else "waiting",
             late=late_by > 0,
