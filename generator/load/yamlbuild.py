@@ -30,6 +30,8 @@ _EXPONENT = re.compile(r"^[-+]?[0-9_.]+[eE][-+]?[0-9]+$")
 # libyaml when PyYAML was built with it (about ten times faster); the same events from pure Python otherwise.
 _PARSER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NO_KEY = object()
+# Only these can start a number the two patterns above refuse: a quick test that lets most words skip them.
+_NUMBER_START = frozenset("-+._0123456789")
 
 Position = tuple[int, int]
 
@@ -45,7 +47,7 @@ class Refused(Exception):
 class _Frame:
     """A list or group of fields still being read."""
 
-    __slots__ = ("anchor", "container", "first_record", "key", "key_position", "loc", "nodes_before", "position")
+    __slots__ = ("anchor", "container", "first_record", "is_list", "key", "loc", "nodes_before", "position")
 
     def __init__(self, container: Any, loc: Loc, position: Position, anchor: str | None, nodes_before: int, first_record: int) -> None:
         self.container = container
@@ -54,8 +56,8 @@ class _Frame:
         self.anchor = anchor
         self.nodes_before = nodes_before
         self.first_record = first_record
+        self.is_list = type(container) is list
         self.key: Any = _NO_KEY
-        self.key_position: Position = (1, 1)
 
 
 class _Anchor:
@@ -93,27 +95,68 @@ class Builder:
 
     def build(self) -> Any:
         parser = _PARSER(self.text)
+        get_event = parser.get_event
+        stack, values, keys = self.stack, self.values, self.keys
         try:
             while True:
-                event = parser.get_event()
+                event = get_event()
                 kind = type(event)
-                if kind is yaml.ScalarEvent:
-                    self._scalar(event)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    self._open(event, {} if kind is yaml.MappingStartEvent else [])
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    self._close()
-                elif kind is yaml.AliasEvent:
-                    self._alias(event)
-                elif kind is yaml.DocumentStartEvent:
-                    self._document(event)
-                elif kind is yaml.StreamEndEvent or event is None:
-                    break
+                if kind is not yaml.ScalarEvent:
+                    if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                        self._open(event, {} if kind is yaml.MappingStartEvent else [])
+                    elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                        self._close()
+                    elif kind is yaml.AliasEvent:
+                        self._alias(event)
+                    elif kind is yaml.DocumentStartEvent:
+                        self._document(event)
+                    elif kind is yaml.StreamEndEvent or event is None:
+                        break
+                    continue
+                # A scalar: by far the most common event, so read and placed here without further calls when it can be.
+                if event.tag:
+                    self._check_tag(event)
+                value = text = event.value
+                if event.style == "":  # plain: no quote marks, no | or >
+                    if text and text[0] in _NUMBER_START and (_BIG_NUMBER.match(text) or _EXPONENT.match(text)):
+                        self._refuse(event, f"This number is too big to be right ({text[:20]}). Check it, or put it in quote marks if it is text.")
+                    value = resolve_plain(text)
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self._count(event, 0)
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
+                frame = stack[-1] if stack else None
+                if frame is None or event.anchor or self.open_anchors:
+                    self._place(event, value, position)
+                elif frame.is_list:
+                    container = frame.container
+                    values[(*frame.loc, len(container))] = position
+                    container.append(value)
+                elif frame.key is not _NO_KEY:
+                    values[(*frame.loc, frame.key)] = position
+                    frame.container[frame.key] = value
+                    frame.key = _NO_KEY
+                elif value in frame.container:
+                    self._key(event, value, position)
+                else:
+                    frame.key = value
+                    keys[(*frame.loc, value)] = position
         finally:
             parser.dispose()
         if self.later is not None:
             raise Refused(self.later)
         return self.value
+
+    def _place(self, event: Any, value: Any, position: Position) -> None:
+        """A scalar that is the whole file, carries an anchor (&name), or stands inside an anchored part."""
+        loc = self._slot(position)
+        if event.anchor:
+            self.anchors[event.anchor] = _Anchor(value, loc, position, 1, (0, 0))
+        if loc is None:
+            self._key(event, value, position)
+        else:
+            self._put(value)
 
     # Refusals
 
@@ -151,7 +194,7 @@ class Builder:
             self.values[()] = position
             return ()
         frame = self.stack[-1]
-        if type(frame.container) is list:
+        if frame.is_list:
             loc: Loc = (*frame.loc, len(frame.container))
         elif frame.key is _NO_KEY:
             return None
@@ -167,7 +210,7 @@ class Builder:
             self.value = value
             return
         frame = self.stack[-1]
-        if type(frame.container) is list:
+        if frame.is_list:
             frame.container.append(value)
         else:
             frame.container[frame.key] = value
@@ -184,27 +227,6 @@ class Builder:
         self.keys[loc] = position
         if self.open_anchors:
             self.records.append((True, loc, position))
-
-    def _scalar(self, event: Any) -> None:
-        if event.tag:
-            self._check_tag(event)
-        text = event.value
-        if event.style == "":  # plain: no quote marks, no | or >
-            if _BIG_NUMBER.match(text) or _EXPONENT.match(text):
-                self._refuse(event, f"This number is too big to be right ({text[:20]}). Check it, or put it in quote marks if it is text.")
-            value = resolve_plain(text)
-        else:
-            value = text
-        self._count(event, 1)
-        mark = event.start_mark
-        position = (mark.line + 1, mark.column + 1)
-        loc = self._slot(position)
-        if event.anchor:
-            self.anchors[event.anchor] = _Anchor(value, loc, position, 1, (0, 0))
-        if loc is None:
-            self._key(event, value, position)
-        else:
-            self._put(value)
 
     def _open(self, event: Any, container: dict[Any, Any] | list[Any]) -> None:
         if event.tag:
@@ -241,8 +263,8 @@ class Builder:
         anchor = self.anchors.get(name)
         if anchor is None:
             if self.later is None:
-                self.later = self._problem(event, f"The file layout is broken here (found undefined alias '{name}'). "
-                                                  "Check the indents, colons and quote marks.")
+                self.later = self._problem(event, f"Nothing above is marked &{name}, so *{name} has nothing to copy. "
+                                                  "Check the name after *, or write the value out in full.")
             anchor = _Anchor(None, None, (event.start_mark.line + 1, event.start_mark.column + 1), 1, (0, 0))
         self._count(event, anchor.size)
         # The copy stands where the original is written: a mistake in it is fixed there.

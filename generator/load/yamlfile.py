@@ -103,6 +103,17 @@ def _mark(error: MarkedYAMLError) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+def _what(error: MarkedYAMLError, text: str, line: int, col: int) -> str:
+    """libyaml's words for the problem, naming the character it could not read (a tab, most often)."""
+    what = (error.problem or "this line could not be read").rstrip(".")
+    if what == "found character that cannot start any token":
+        rows = text.splitlines()
+        row = rows[line - 1] if 0 < line <= len(rows) else ""
+        if 0 < col <= len(row):
+            what = f"found character {row[col - 1]!r} that cannot start any token"
+    return what
+
+
 def load_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
     """Load one file. A file that is not valid YAML gives one Problem instead of a document."""
     text = _read_text(path, shown_as)
@@ -118,7 +129,7 @@ def load_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
         return refused.problem
     except MarkedYAMLError as error:
         line, col = _mark(error)
-        what = (error.problem or "this line could not be read").rstrip(".")
+        what = _what(error, text, line, col)
         return Problem(
             shown_as, line, col, "",
             f"The file layout is broken here ({what}). Check the indents, colons and quote marks.",
