@@ -1,4 +1,4 @@
-"""`make bench`: how fast the build is, side by side with plain MkDocs, at 1×, 10×, 30× and about 10,000 pages.
+"""`make bench`: how fast the check and the build are, the build side by side with plain MkDocs, at 1×, 10×, 30× and about 10,000 pages.
 
     .venv/bin/python benchmarks/bench.py [--repeat 3] [--quick]
 
@@ -95,6 +95,8 @@ def home_weight(site: Path) -> int:
 def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: Path) -> dict[str, Any]:
     project = work / f"project-{label}"
     make(project, scale, pages)
+    # Load and validate only (`check`): the data step every build, serve reload and test starts with.
+    checked = median([run([PY, "-m", "generator", "--root", str(project), "check", "--today", TODAY], ROOT) for _ in range(repeat)])
     ours = [
         run([PY, "-m", "generator", "--root", str(project), "build", "--today", TODAY, "--site-dir", "site"], ROOT)
         for _ in range(repeat)
@@ -111,6 +113,7 @@ def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: 
     index = site / "search/search_index.json"
     result = {
         "pages": count,
+        "check": checked,
         "build": build,
         "plain_mkdocs": baseline,
         "cpu_ratio": round(build["cpu"] / baseline["cpu"], 2),
@@ -120,7 +123,7 @@ def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: 
         "home_page_bytes": home_weight(site),
         "largest_page_bytes": max(p.stat().st_size for p in site.rglob("*.html")),
     }
-    print(f"  {label}: {count} pages, build {build['cpu']:.1f} s CPU / {build['mib']:.0f} MiB, "
+    print(f"  {label}: {count} pages, check {checked['cpu']:.2f} s CPU, build {build['cpu']:.1f} s CPU / {build['mib']:.0f} MiB, "
           f"plain MkDocs {baseline['cpu']:.1f} s / {baseline['mib']:.0f} MiB", flush=True)
     return result
 
@@ -204,11 +207,11 @@ def main() -> int:
     results["load_at_end"] = os.getloadavg()[0]
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    print(f"\n{'scale':6} {'pages':>6} {'CPU s':>7} {'MiB':>6} {'÷plain CPU':>10} {'÷plain mem':>10} "
+    print(f"\n{'scale':6} {'pages':>6} {'check s':>7} {'CPU s':>7} {'MiB':>6} {'÷plain CPU':>10} {'÷plain mem':>10} "
           f"{'ms/page':>8} {'vs 1×':>6} {'search KB':>9} {'home KB':>8} {'biggest KB':>10}")
     for label, e in results["scales"].items():
         search = "-" if e["search_index_bytes"] is None else f"{e['search_index_bytes'] / 1024:.0f}"
-        print(f"{label:6} {e['pages']:>6} {e['build']['cpu']:>7.1f} {e['build']['mib']:>6.0f} {e['cpu_ratio']:>10.2f} "
+        print(f"{label:6} {e['pages']:>6} {e['check']['cpu']:>7.2f} {e['build']['cpu']:>7.1f} {e['build']['mib']:>6.0f} {e['cpu_ratio']:>10.2f} "
               f"{e['memory_ratio']:>10.2f} {e['cpu_ms_per_page']:>8.1f} {e['per_page_vs_1x']:>6.2f} {search:>9} "
               f"{e['home_page_bytes'] / 1024:>8.0f} {e['largest_page_bytes'] / 1024:>10.0f}")
     check = results["check"]
