@@ -65,9 +65,10 @@ lint: $(INSTALLED)
 
 # Build the site, then check its pages in Chromium (axe, htmlcs, keyboard, text spacing...) and the Nu HTML Checker.
 # Only pages that changed since their last check (cache in .cache/a11y/); FULL=1 or CI=true checks every page.
-# Reports go to reports/a11y/.
+# Reports go to reports/a11y/. SHARD=K/N checks every N-th page from the K-th (one CI runner of N; reports in
+# reports/a11y-K-of-N/).
 a11y: site $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(JAVA)
-	$(PY) -m generator.a11y site $(if $(FULL),--full)
+	$(PY) -m generator.a11y site $(if $(FULL),--full) $(if $(SHARD),--shard $(SHARD) --reports reports/a11y-$(subst /,-of-,$(SHARD)))
 
 # The same gate over the Harrow example, built into its own site/.
 a11y-harrow: $(INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(JAVA)
