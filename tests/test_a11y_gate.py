@@ -278,6 +278,16 @@ def test_a_changed_gate_checks_every_page_again(small_site: tuple[Path, Settings
     assert run_gate(site, settings, [], INCREMENTAL).from_cache == 0
 
 
+def test_a_run_over_another_site_keeps_this_sites_results(small_site: tuple[Path, Settings], tmp_path: Path) -> None:
+    """`make test` gates Surrey, then Harrow, with one cache folder: the second run must not forget the first's."""
+    site, settings = small_site
+    run_gate(site, settings, [], INCREMENTAL)
+    other = tmp_path / "other-site"
+    shutil.copytree(site, other)
+    assert run_gate(other, settings, [], INCREMENTAL).from_cache == 0
+    assert run_gate(site, settings, [], INCREMENTAL).from_cache == 3
+
+
 def test_full_checks_every_page_whatever_the_cache_holds(small_site: tuple[Path, Settings]) -> None:
     site, settings = small_site
     run_gate(site, settings, [], INCREMENTAL)
