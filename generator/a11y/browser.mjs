@@ -1,7 +1,7 @@
 // The accessibility gate's browser run (started by generator/a11y/browser.py; reads its plan as JSON on stdin).
 //
-// Each worker keeps one tab and loads its pages in it one after another, so the page's renderer, the
-// theme's cached files and the audit scripts' compiled code are kept from page to page. On one load of a page:
+// Each worker keeps one tab and loads its pages in it one after another, so the renderer process and the
+// theme's cached files are kept from page to page. On one load of a page:
 // - axe and htmlcs, injected once (audit.mjs): axe at WCAG2AA plus the WCAG 2.2 `target-size` rule and axe's
 //   "moderate" findings, htmlcs at WCAG2AA, and on the sample pages htmlcs at WCAG2AAA (for information);
 // - at 1280px and at 320px wide: screenshots, sideways scrolling (320px), 44px targets, 18px text,
@@ -44,7 +44,8 @@ async function lap(label, since) {
   const now = { wall: Date.now(), cpu: await chromiumCpu() };
   if (since) {
     const ms = (key) => Math.round((now.cpu[key] - since.cpu[key]) * 1000);
-    process.stderr.write(`${label} ${now.wall - since.wall}ms cpu ${ms("all")}ms (browser process ${ms("browser")}ms)\n`);
+    const cpu = cpuProbe ? ` cpu ${ms("all")}ms (browser process ${ms("browser")}ms)` : "";
+    process.stderr.write(`${label} ${now.wall - since.wall}ms${cpu}\n`);
   }
   return now;
 }
@@ -198,7 +199,7 @@ try {
     }
     await context.close();
   };
-  await Promise.all(Array.from({ length: Math.max(1, plan.concurrency) }, run));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(plan.concurrency, plan.pages.length)) }, run));
   const version = (name) => { try { return require(`${name}/package.json`).version; } catch { return "unknown"; } };
   emit({ done: true, versions: { chromium: await browser.version(), pa11y: version("pa11y"), "axe-core": version("axe-core"),
     html_codesniffer: version("@pa11y/html_codesniffer"), puppeteer: version("puppeteer") } });
