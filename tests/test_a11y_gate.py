@@ -52,7 +52,7 @@ def checks_on(result: GateResult, page: str) -> set[tuple[str, str]]:
 def test_every_fixture_page_was_checked(gate: tuple[GateResult, Path]) -> None:
     result, _ = gate
     assert result.crashed == []
-    assert len(result.pages) == 16
+    assert len(result.pages) == 17
     assert not result.ok
 
 
@@ -165,6 +165,12 @@ def test_a_menu_button_that_only_a_mouse_can_open_is_caught(gate: tuple[GateResu
     }
 
 
+def test_a_second_keyboard_walk_starts_from_a_fresh_page_when_the_first_changed_it(gate: tuple[GateResult, Path]) -> None:
+    """The page hides its faulty link once the Tab key reaches its last link: each width must still see the link."""
+    result, _ = gate
+    assert checks_on(result, "/changes-when-walked/") == {(check, "focus-indicator") for check in KEYBOARD}
+
+
 def test_text_cut_off_under_wcag_text_spacing_is_caught(gate: tuple[GateResult, Path]) -> None:
     result, _ = gate
     assert checks_on(result, "/text-spacing/") == {("text-spacing", "text-spacing")}
@@ -190,7 +196,7 @@ def test_the_report_reads_page_then_rule_then_element_then_fix(gate: tuple[GateR
 def test_summary_results_and_screenshots_are_kept(gate: tuple[GateResult, Path]) -> None:
     result, reports = gate
     summary = json.loads((reports / "summary.json").read_text(encoding="utf-8"))
-    assert summary["pages"] == 16 and summary["passed"] is False and summary["checked_now"] == 16
+    assert summary["pages"] == 17 and summary["passed"] is False and summary["checked_now"] == 17
     assert summary["errors"] == len(result.errors) > 0
     assert {"vnu", "keyboard", "text-spacing", "axe", "htmlcs"} <= set(summary["errors_by_check"])
     assert {"chromium", "axe-core", "pa11y", "vnu-jar"} <= set(summary["tools"])
@@ -270,6 +276,16 @@ def test_a_changed_gate_checks_every_page_again(small_site: tuple[Path, Settings
     assert run_gate(site, settings, [], INCREMENTAL).from_cache == 3
     monkeypatch.setattr(cache_module, "CACHE_FORMAT", "a changed gate")
     assert run_gate(site, settings, [], INCREMENTAL).from_cache == 0
+
+
+def test_a_run_over_another_site_keeps_this_sites_results(small_site: tuple[Path, Settings], tmp_path: Path) -> None:
+    """`make test` gates Surrey, then Harrow, with one cache folder: the second run must not forget the first's."""
+    site, settings = small_site
+    run_gate(site, settings, [], INCREMENTAL)
+    other = tmp_path / "other-site"
+    shutil.copytree(site, other)
+    assert run_gate(other, settings, [], INCREMENTAL).from_cache == 0
+    assert run_gate(site, settings, [], INCREMENTAL).from_cache == 3
 
 
 def test_full_checks_every_page_whatever_the_cache_holds(small_site: tuple[Path, Settings]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,17 @@ def test_shards_split_every_page_once() -> None:
     assert shards[0] == ["/p0/", "/p3/", "/p6/", "/p9/"]
     with pytest.raises(ValueError, match="Shard 4/3 does not exist"):
         shard(pages, 4, 3)
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 20, 40])
+def test_shards_of_a_10000_page_site_check_every_page_exactly_once(count: int) -> None:
+    """How CI splits a large site: the shards together hold every page once, and their sizes differ by one at most."""
+    pages = [f"/section-{n % 37}/page-{n}/" for n in range(10_000)] + ["/404.html"]
+    shards = [shard(pages, k, count) for k in range(1, count + 1)]
+    seen = Counter(page for one in shards for page in one)
+    assert set(seen) == set(pages) and set(seen.values()) == {1}
+    sizes = [len(one) for one in shards]
+    assert max(sizes) - min(sizes) <= 1
 
 
 # ── Cache keys: a page is never passed from the cache once anything it depends on changed ─────────────────────
@@ -260,16 +272,17 @@ def test_findings_are_grouped_page_then_rule_then_element() -> None:
 def test_the_text_report_and_the_summary() -> None:
     probe = from_probe("/a/", {"check": "other-host", "rule": "other-host", "message": "asked another host for https://x.example/f.css"})
     result = sort_findings([PageResult(page="/"), PageResult(page="/a/", findings=[probe])], [], ["/", "/a/"])
-    result.seconds, result.from_cache = 4.0, 1
+    result.seconds, result.from_cache, result.checked = 4.0, 1, ["/a/"]
     text = format_report(result)
     assert "/a/\n  [other-host] other-host\n      how to fix: copy the file into the site" in text
     assert "    - (the whole page)\n        asked another host for https://x.example/f.css" in text
     assert "2 pages (1 checked now, 1 unchanged since their last check); 1 errors (other-host 1);" in text
-    assert "Took 4.0s, 0.50 pages a second." in text
+    assert "Took 4.0s, 0.50 pages a second (1 checked now, 0.25 a second)." in text
     assert text.endswith("FAILED: fix the problems above, then run `make a11y` again.")
     data = summary(result)
     assert (data["pages"], data["errors"], data["from_cache"], data["passed"]) == (2, 1, 1, False)
     assert data["errors_by_check"] == {"other-host": 1} and "vnu" in data["checks"]
+    assert (data["seconds"], data["pages_per_second"], data["checked_per_second"]) == (4.0, 0.5, 0.25)
     json.dumps(data)
 
 

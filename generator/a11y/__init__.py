@@ -1,7 +1,7 @@
 """The accessibility gate: a tool run over a built site (`python -m generator.a11y site`), not part of the build.
 
 It depends on nothing else in `generator`: only pydantic, ruamel.yaml, Node.js packages from the project's
-`package.json` (pa11y, puppeteer, vnu-jar), Debian's Chromium and Java.
+`package.json` (pa11y, puppeteer, vnu-jar), Debian's Chromium (its headless shell when installed) and Java.
 
 | module | job |
 |---|---|
@@ -9,7 +9,9 @@ It depends on nothing else in `generator`: only pydantic, ruamel.yaml, Node.js p
 | `settings` | where things are (from the project root given, never from this file), the browser's flags, limits |
 | `pages` | the pages to check, from the site's `sitemap.xml` |
 | `server` | serves the site folder on 127.0.0.1 |
-| `browser` + `browser.mjs`, `keyboard.mjs`, `no_script.mjs`, `in_page.mjs` | one load per page in Chromium: axe, htmlcs, the probe, the keyboard walk, text spacing |
+| `browser` + `browser.mjs` | one tab per worker, one load per page in Chromium: the probe, text spacing, screenshots |
+| `audit.mjs` | axe and htmlcs through pa11y's in-page runner, injected once per load |
+| `keyboard.mjs`, `no_script.mjs`, `in_page.mjs` | the keyboard walk, the look with JavaScript off, the checks that run inside the page |
 | `vnu` | the Nu HTML Checker over every changed page, in one Java run |
 | `cache` | each page's result, kept under a key made from its HTML, the files it loads and the gate itself |
 | `findings` | one shape for every finding, and how to fix it |

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--exceptions", type=Path, help="the rule exceptions file (default: ROOT/a11y-exceptions.yml)")
     parser.add_argument("--full", action="store_true", default=os.environ.get("CI", "").lower() == "true",
                         help="check every page, even those unchanged since their last check (always on when CI=true)")
-    parser.add_argument("--jobs", type=int, default=default_jobs(), help="pages checked at the same time (default: cores)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="pages checked at the same time (default: cores + 1)")
     parser.add_argument("--shard", type=_shard, default=(1, 1), help="check only shard K of N, like 2/4 (for CI)")
     args = parser.parse_args(argv)
     root = args.root.resolve()

@@ -124,6 +124,13 @@ class Cache:
 
     folder: Path
 
+    @classmethod
+    def for_site(cls, settings: Settings, site: Path) -> Cache:
+        """Each site folder its own cache: a full run over one site (Harrow's, after Surrey's in `make test`)
+        forgets the old results of that site only, never the other's."""
+        name = hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]
+        return cls(settings.cache_dir / "sites" / name)
+
     @property
     def shots(self) -> Path:
         return self.folder / "shots"

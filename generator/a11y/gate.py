@@ -55,7 +55,7 @@ def run_gate(
     sample = set(sample_pages(every_page)) if options.dark else set()
     fingerprint = gate_fingerprint(settings, browser_version=chromium_version(settings))
     hasher = AssetHasher(site)
-    cache = Cache(settings.cache_dir)
+    cache = Cache.for_site(settings, site)
     keys: dict[str, str] = {}
     results: dict[str, PageResult] = {}
     visits: list[Visit] = []

@@ -269,3 +269,31 @@ export function toggleState(selector) {
   return { expanded: element.getAttribute("aria-expanded"), pressed: element.getAttribute("aria-pressed"), shown,
     hasTarget: !!target, focused: document.activeElement === element };
 }
+
+// A fingerprint of everything a keyboard walk could leave changed: the HTML (attributes such as
+// aria-expanded, open, hidden, class and style included), form fields, storage, cookies, open popovers, the
+// style sheets' rules, scrolling and focus. Equal before and after a walk means the page is as it was loaded.
+export function pageState() {
+  const parts = [location.href, document.documentElement.outerHTML, document.cookie, scrollX, scrollY,
+    document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : ""];
+  for (const field of document.querySelectorAll("input, select, textarea")) {
+    parts.push(`${field.value}|${field.checked}|${field.selectedIndex}`);
+  }
+  for (const store of [localStorage, sessionStorage]) {
+    for (let i = 0; i < store.length; i += 1) parts.push(store.key(i), store.getItem(store.key(i)));
+  }
+  try { parts.push(document.querySelectorAll(":popover-open, :modal, :fullscreen").length); } catch { parts.push("?"); }
+  for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) {
+    try { parts.push(`${sheet.disabled}|${sheet.cssRules.length}`); } catch { parts.push("?"); }
+  }
+  const text = parts.join("\u0000");
+  // FNV-1a, twice with different seeds: a short answer instead of the whole page.
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x811c9dc5) + i;
+  }
+  return `${text.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
+}

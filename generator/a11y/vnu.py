@@ -27,8 +27,10 @@ def start_vnu(settings: Settings, site: Path, pages: Sequence[str]) -> subproces
     if shutil.which(settings.java) is None:
         raise GateCrashed(f"{settings.java} is missing. Run `make java` (Debian's default-jre-headless).")
     files = [str(file_for(site, page).resolve()) for page in pages]
+    # C1 only (`TieredStopAtLevel=1`): the checker's run is short, and the second JIT compiler costs more than it
+    # saves. Measured here: 1 page 3.7 → 2.0 CPU seconds, 183 pages 8.6 → 3.7, 2,000 pages 18.4 → 10.7.
     return subprocess.Popen(
-        [settings.java, "-Xss4m", "-jar", str(settings.vnu_jar), "--format", "json", "--errors-only",
+        [settings.java, "-Xss4m", "-XX:TieredStopAtLevel=1", "-jar", str(settings.vnu_jar), "--format", "json", "--errors-only",
          "--exit-zero-always", *files],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
