@@ -181,6 +181,7 @@ def test_big_prefixes_are_split_and_each_word_is_in_its_longest_prefix(monkeypat
 
 def test_pages_are_written_in_small_files_and_names_are_not_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_index, "PAGES_BUDGET", 1000)
+    monkeypatch.setattr(search_index, "SMALL_SITE", 0)  # the layout of a big site
     many = [page(f"stories/{n}/", f"Zoë's story {n}", ("", "", "We met at the café. " * 20)) for n in range(50)]
     big = page("feedback/", "You said, we did", *[(f"point-{n}", f"Point {n}", "We changed it. " * 20) for n in range(8)])
     files = search_files([*many[:25], big, *many[25:]])
@@ -194,6 +195,14 @@ def test_pages_are_written_in_small_files_and_names_are_not_escaped(monkeypatch:
     assert "Zoë's story 49" in files[blocks[-1]]  # as written, so the build's privacy scan reads it
     assert lookup(files, "story 49") == [("stories/49/", "Zoë's story 49", 22)]
     assert lookup(files, "point 7") == [("feedback/#point-7", "You said, we did: Point 7", 20)]
+
+
+def test_a_small_site_has_a_few_bigger_files_of_pages() -> None:
+    many = [page(f"stories/{n}/", f"Story {n}", ("", "", "We met at the café. " * 20)) for n in range(50)]
+    files = search_files(many)
+    assert 1 < len([p for p in files if p.startswith("search/pages/")]) <= 4
+    assert json.loads(files["search/index.json"])["sections_per_file"] == 16
+    assert len(lookup(files, "story")) == 25
 
 
 def test_no_pages_make_an_empty_index() -> None:
