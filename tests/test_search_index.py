@@ -20,8 +20,9 @@ def lookup(files: dict[str, str], query: str) -> list[tuple[str, str, int]]:
     meta = json.loads(files["search/index.json"])
     known = set(meta["words"])
     maps = []
-    for word in words(query):
-        prefix = len(word) >= meta["prefix_min"]
+    typed = words(query)
+    for at, word in enumerate(typed):
+        prefix = at == len(typed) - 1 and len(word) >= meta["prefix_min"]
         shards = [p for p in (word[:n] for n in range(len(word), 0, -1)) if p in known][:1]
         if prefix:
             shards += [p for p in meta["words"] if len(p) > len(word) and p.startswith(word)]
@@ -153,7 +154,7 @@ def test_every_word_must_be_in_one_section() -> None:
     assert lookup(files, "tokenism") == [("glossary/letter-t/#tokenism", "Words that start with T: Tokenism", 10)]
 
 
-def test_the_last_word_and_every_long_word_find_longer_words() -> None:
+def test_the_last_word_finds_longer_words() -> None:
     files = search_files(PAGES)
     assert [f[0] for f in lookup(files, "foru")] == ["forums/", "forums/east-surrey/", ""]
     assert [f[0] for f in lookup(files, "TOKEN")] == ["glossary/letter-t/#tokenism"]
@@ -161,6 +162,9 @@ def test_the_last_word_and_every_long_word_find_longer_words() -> None:
     assert lookup(files, "ar") == [] and [f[0] for f in lookup(files, "are")] == ["forums/"]
     # A longer word does not find a shorter one: the home page says "forum" only.
     assert [f[0] for f in lookup(files, "forums")] == ["forums/", "forums/east-surrey/#questions"]
+    # Only the last word: "forum" before another word is the whole word.
+    assert [f[0] for f in lookup(files, "email forum")] == ["forums/east-surrey/#questions"]
+    assert lookup(files, "forum email") == []
 
 
 def test_big_prefixes_are_split_and_each_word_is_in_its_longest_prefix(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,8 @@
 
 A word file holds every word that starts with its prefix; a prefix whose words would make a file bigger than
 `WORDS_BUDGET` is split by the next letter, so a search for "forum" fetches one small file even at 10,000 pages,
-and a word of 3 letters or more also finds longer words ("forum" finds "forums") from the files below its own.
+and the last word typed, with 3 letters or more, also finds longer words ("forum" finds "forums") from the
+files below its own.
 A result needs one small file of pages, or of sections for a long page (a glossary letter, "You said, we did"),
 never a whole long page. theme/assets/javascripts/search.js reads these files; both sides fold words the same
 way (`words`).

@@ -4,9 +4,10 @@
  * what its words need, even on a site of 10,000 pages: index.json (which word files there are), the word
  * files of the words typed, then the small files of pages or sections holding the 25 best results.
  *
- * Every word typed must be in the same section of a page (its heading or its text). A word of 3 letters
- * or more also finds longer words that start with it: "forum" finds "forums". A word in a heading counts
- * more than a word in the text; the whole page comes before one of its parts; at most 25 pages are shown.
+ * Every word typed must be in the same section of a page (its heading or its text). The last word, if it
+ * has 3 letters or more, also finds longer words that start with it: "forum" finds "forums". A word in a
+ * heading counts more than a word in the text; the whole page comes before one of its parts; at most 25
+ * pages are shown.
  *
  * The results are a plain list of links after the form, so Tab reaches them; Enter or the button searches;
  * nothing jumps anywhere by itself. The address gets ?q=..., so a search can be bookmarked and "back" works.
@@ -49,48 +50,61 @@
     }).join("");
   }
 
-  // The word files that can hold `word`, and the longer words it finds.
-  function prefixesFor(word, meta, known) {
+  // The last word typed, if it has 3 letters or more, also finds longer words: "forum" finds "forums".
+  function isPrefix(typed, i, meta) {
+    return i === typed.length - 1 && Array.from(typed[i]).length >= meta.prefix_min;
+  }
+
+  // The word files that can hold `word`, and, for a prefix, the longer words it finds.
+  function prefixesFor(word, prefix, known, meta) {
     var letters = Array.from(word);
     var found = [];
     for (var n = letters.length; n > 0; n--) {
-      var prefix = letters.slice(0, n).join("");
-      if (known[prefix]) { found.push(prefix); break; }
+      var start = letters.slice(0, n).join("");
+      if (known[start]) { found.push(start); break; }
     }
-    if (letters.length >= meta.prefix_min) {
-      meta.words.forEach(function (prefix) {
-        if (prefix.length > word.length && prefix.indexOf(word) === 0) found.push(prefix);
+    if (prefix) {
+      meta.words.forEach(function (other) {
+        if (other.length > word.length && other.indexOf(word) === 0) found.push(other);
       });
     }
     return found;
   }
 
-  // Place → 1 (in the heading), 2 (in the text) or 3, for one word typed.
-  function places(word, prefix, shards) {
-    var seen = new Map();
+  // The place lists of the indexed words that a word typed finds (itself, or longer words starting with it).
+  function listsFor(word, prefix, shards) {
+    var lists = [];
     shards.forEach(function (shard) {
       Object.keys(shard).forEach(function (indexed) {
-        if (prefix ? indexed.indexOf(word) !== 0 : indexed !== word) return;
-        var list = shard[indexed];
-        var page = 0;
-        for (var i = 0; i < list.length; i += 2) {
-          page += list[i];
-          var place = page * SECTIONS + (list[i + 1] >> 2);
-          seen.set(place, (seen.get(place) || 0) | (list[i + 1] & 3));
-        }
+        if (prefix ? indexed.indexOf(word) === 0 : indexed === word) lists.push(shard[indexed]);
       });
+    });
+    return lists;
+  }
+
+  // Place → 1 (in the heading), 2 (in the text) or 3, for one word typed. With `only`, just the places in it:
+  // the words are read rarest first, so a common word ("the") adds no place the rarer words do not have.
+  function places(lists, only) {
+    var seen = new Map();
+    lists.forEach(function (list) {
+      var page = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        page += list[i];
+        var place = page * SECTIONS + (list[i + 1] >> 2);
+        if (only && !only.has(place)) continue;
+        seen.set(place, (seen.get(place) || 0) | (list[i + 1] & 3));
+      }
     });
     return seen;
   }
 
+  // `maps` rarest word first; the last map holds only the places every word is in.
   function best(maps) {
-    maps.sort(function (a, b) { return a.size - b.size; });
     var pages = new Map();
-    maps[0].forEach(function (first, place) {
+    maps[maps.length - 1].forEach(function (last, place) {
       var score = 0;
       for (var i = 0; i < maps.length; i++) {
-        var kinds = i === 0 ? first : maps[i].get(place);
-        if (!kinds) return;
+        var kinds = maps[i].get(place);
         score += (kinds & 1 ? 10 : 0) + (kinds & 2 ? 1 : 0);
       }
       var section = place % SECTIONS;
@@ -111,14 +125,20 @@
       if (typed.length === 0) return [];
       var known = {};
       meta.words.forEach(function (prefix) { known[prefix] = true; });
-      var asked = typed.map(function (word) { return prefixesFor(word, meta, known); });
+      var asked = typed.map(function (word, i) { return prefixesFor(word, isPrefix(typed, i, meta), known, meta); });
       return Promise.all(asked.map(function (prefixes) {
         return Promise.all(prefixes.map(function (prefix) { return get("words/" + fileName(prefix) + ".json"); }));
       })).then(function (shards) {
-        var maps = typed.map(function (word, i) {
-          return places(word, Array.from(word).length >= meta.prefix_min, shards[i]);
+        var lists = typed.map(function (word, i) {
+          return listsFor(word, isPrefix(typed, i, meta), shards[i]);
         });
-        if (maps.some(function (map) { return map.size === 0; })) return [];
+        var length = function (found) { return found.reduce(function (sum, list) { return sum + list.length; }, 0); };
+        lists.sort(function (a, b) { return length(a) - length(b); });
+        var maps = [];
+        for (var i = 0; i < lists.length; i++) {
+          maps.push(places(lists[i], i > 0 ? maps[i - 1] : null));
+          if (maps[i].size === 0) return [];
+        }
         var hits = best(maps);
         // A page's first sections are in its file of pages; a long page's later ones in files of their own.
         var paths = hits.map(function (hit) {
