@@ -15,6 +15,7 @@ import argparse
 import re
 import shutil
 import sys
+from copy import deepcopy
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def add_feedback(root: Path, copies: int) -> int:
     items = list(document["items"])
     for copy in range(1, copies):
         for item in items:
-            new = dict(item)
+            new = deepcopy(item)  # shared lists would be written as YAML aliases, which the loader refuses
             new["id"] = f"{item['id']}-{copy}"
             new["votes"] = int(item.get("votes", 0)) + copy
             document["items"].append(new)

@@ -31,6 +31,8 @@ from generator.models.glossary import Term
 from generator.models.problems import DataProblems
 from generator.models.site import MissingDataFile
 from generator.outputs import extra_files
+from generator.outputs.search_index import SearchPage, search_files
+from generator.outputs.search_sections import page_sections
 from generator.pipeline import Prepared, prepare
 from generator.render.blocks import UnknownBlock, fill_blocks
 from generator.render.csp import fill_script_hashes
@@ -60,6 +62,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.words_key = ""  # the glossary and the readability settings the matcher and checks were made from
         self.linked: dict[str, tuple[str, str, list[str]]] = {}  # page → (HTML in, HTML out, words used)
         self.checked = False  # True once every page has been read by the easy-read checks
+        self.search_pages: dict[str, SearchPage] = {}  # page → what search finds on it, as last built
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -122,6 +125,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             if path.endswith(".md") and files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} clashes with a generated page. Rename or delete it.")
             files.append(File.generated(config, path, content=text))
+        # Pages gone since the last build (when serving) leave search; the others are replaced as they are built.
+        self.search_pages = {src: found for src, found in self.search_pages.items() if files.get_file_from_path(src)}
         return files
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -198,7 +203,28 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         # Last, when the page is whole: allow the theme's own inline scripts by hash, and nothing else.
+        self._add_to_search(page)
         return fill_script_hashes(output, page.content or "")
+
+    def _add_to_search(self, page: MkPage) -> None:
+        # The page's content only (no menu or footer), with "Words on this page" and other blocks marked
+        # data-search-exclude left out. Pages marked `search: exclude: true` are not found by search.
+        search = page.meta.get("search")
+        if isinstance(search, dict) and search.get("exclude"):
+            self.search_pages.pop(page.file.src_uri, None)
+            return
+        sections = page_sections(page.content or "")
+        title = sections[0].title or page.title or ""
+        self.search_pages[page.file.src_uri] = SearchPage(page.url, title, sections)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The search index (generator/outputs/search_index.py), read by the search page's script. It is written
+        # into the built site before the build's privacy scan, which reads every file of it.
+        site = Path(config.site_dir)
+        for path, text in search_files(self.search_pages.values()).items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # 404.html and other static templates: no page content, so every inline script is the theme's.

@@ -39,14 +39,30 @@ def test_private_names_appear_nowhere_in_the_built_site(built_site: Path, projec
     names = private_names(project)
     checked = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
     # The places a name could leak to must really be there and be checked.
-    for must in ("search/search_index.json", "api/meetings.json", "api/feedback.json", "feeds/meetings.xml",
+    for must in ("search/index.json", "search/pages/0.json", "api/meetings.json", "api/feedback.json", "feeds/meetings.xml",
                  "meetings/development-group/index.html", "meetings/2026-02-26-development-group/index.html"):
         assert must in checked, must
     assert any(path.endswith(".ics") for path in checked)
+    assert any(path.startswith("search/words/") for path in checked)
     assert files_naming(built_site, names) == {}
     # They still show, by role, where they took part.
     page = (built_site / "meetings/2026-02-26-development-group/index.html").read_text(encoding="utf-8")
     assert "Expert by experience adviser" in page
+
+
+def test_the_build_scan_reads_the_search_index(built_site: Path, project: Path, tmp_path: Path) -> None:
+    # The build's last guard (build.private_name_leaks) must read the search files as they are written.
+    from generator.build import private_name_leaks
+
+    data = load_site_data(project / "data", project)
+    site = tmp_path / "site"
+    for path in ("search/pages/0.json", "search/sections/0-1.json", "index.html"):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text((built_site / "search/pages/0.json").read_text(encoding="utf-8"), encoding="utf-8")
+    assert private_name_leaks(data, site) == []
+    leaked = (built_site / "search/pages/0.json").read_text(encoding="utf-8").replace("Surrey", "Jo Bright", 1)
+    (site / "search/sections/0-1.json").write_text(leaked, encoding="utf-8")
+    assert [line.split(":")[0] for line in private_name_leaks(data, site)] == ["search/sections/0-1.json"]
 
 
 def test_the_scan_finds_a_name_once_its_owner_says_yes(project: Path, tmp_path: Path) -> None:
