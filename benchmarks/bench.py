@@ -69,12 +69,17 @@ def plain_project(project: Path, target: Path) -> None:
         "root, out = Path(sys.argv[1]), Path(sys.argv[2]); "
         "p = prepare(root / 'data', root, date.fromisoformat(sys.argv[3])); "
         "[f.write_text(fill_blocks(f.read_text(), p.data, p.computed.today, f.relative_to(out).as_posix(), p.computed)) "
-        "for f in out.rglob('*.md')]"
+        "for f in out.rglob('*.md')]; "
+        "(out.parent / 'contact.json').write_text(p.data.settings.contact.model_dump_json())"
     )
     run([PY, "-c", fill, str(project), str(target / "content"), TODAY], ROOT)
+    # The theme's filter and globals (what the theme needs from any build), in a hook: no plugin of ours.
+    shutil.copy2(ROOT / "benchmarks/plain_hooks.py", target / "plain_hooks.py")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\n  - coproduction:\n      data_dir: data\n", "\n", config)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config, removed = re.subn(r"\n  - coproduction:\n      data_dir: data\n", "\n", config)
+    if removed != 1:
+        raise SystemExit("bench: could not take the coproduction plugin out of mkdocs.yml")
+    (target / "mkdocs.yml").write_text(config + "\nhooks:\n  - plain_hooks.py\n", encoding="utf-8")
 
 
 def page_count(site: Path) -> int:
