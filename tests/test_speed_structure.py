@@ -131,3 +131,20 @@ def test_the_light_list_of_block_names_matches_the_blocks() -> None:
     from generator.render.blocks import BLOCKS
 
     assert set(BLOCKS) == BLOCK_NAMES
+
+
+def test_the_last_privacy_scan_uses_the_build_s_own_data(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan of the built files reads the data the plugin prepared: it never loads and validates it again."""
+    import generator.build
+    from generator.build import build_in_process
+
+    def no_second_load(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the data was loaded a second time")
+
+    monkeypatch.setattr(generator.build, "load_site_data", no_second_load)
+    assert build_in_process(project, project / "site", "2026-11-22").ok
+    # The theme is not data, so only the last scan can catch a private name in it: it still does.
+    edit(project / "theme/main.html", "</footer>", "<p>Jo Bright</p></footer>")
+    result = build_in_process(project, project / "site", "2026-11-22")
+    assert not result.ok
+    assert "names adviser-1, who keeps their name private." in result.errors[-1]
