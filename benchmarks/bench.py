@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -134,11 +135,17 @@ def measure_check(repeat: int) -> dict[str, float]:
     return median([run([PY, "-m", "generator", "check"], ROOT) for _ in range(max(repeat, 5))])
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def measure_serve(work: Path) -> dict[str, float]:
     """Seconds from saving a data file to `mkdocs serve` showing the change (example size)."""
     project = work / "project-serve"
     make(project, 1)
-    port = 8765
+    port = free_port()  # not a fixed one: another program on the machine may hold it
     env = {**os.environ, "SITE_TODAY": TODAY}
     server = subprocess.Popen(
         # Not --no-livereload: without live reload MkDocs does not watch or rebuild at all.
