@@ -37,6 +37,9 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
+    # Copies share their dates and responses with the original item: write each one out in full, as an editor
+    # would, not as anchors and `*id001` aliases (the loader refuses more than 50 of those).
+    yaml.representer.ignore_aliases = lambda data: True
     return yaml
 
 

@@ -130,7 +130,7 @@ def test_every_problem_in_every_file_in_one_run(project: Path) -> None:
 
 
 class TestYaml11Traps:
-    """YAML 1.1 (PyYAML) would silently change these values. We read YAML 1.2 and say so plainly."""
+    """YAML 1.1 (PyYAML's own resolvers) would silently change these values. We read YAML 1.2 and say so plainly."""
 
     def test_no_is_the_word_no_not_false(self, project: Path) -> None:
         edit(project / "data/people.yml", "show_name: false", "show_name: no")

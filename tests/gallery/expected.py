@@ -43,8 +43,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {'300-character id': ('data/areas.yml:10:
                                           'Delete "attended" until after the meeting, or check the date.'),
  'bell character in a summary': ('data/forums.yml:18:14: forums[1].summary: This text has a hidden character (U+0007) '
                                  'after "A friendly". Delete it and type the words again.',),
- 'broken indent': ('data/areas.yml:11:4: (file): The file layout is broken here (expected <block end>, but found '
-                   "'<block mapping start>'). Check the indents, colons and quote marks.",),
+ 'broken indent': ("data/areas.yml:11:4: (file): The file layout is broken here (did not find expected '-' "
+                   'indicator). Check the indents, colons and quote marks.',),
  'data link in a Markdown field': ('data/toolkits/01-evaluation-tool.yml:15:12: sections[1].intro: This link is not '
                                    'allowed: data:text/html;base64,PHNjcmlwdD4=. Links start with https:, mailto:, '
                                    'tel: or sms:, or point to a page of this site.',),
@@ -105,8 +105,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {'300-character id': ('data/areas.yml:10:
                                        'data/meetings/2026-11-26-development-group.yml:27:3: minutes: This meeting is '
                                        'on 2026-11-26, after today (2026-11-22), so it has not happened yet. Delete '
                                        '"minutes" until after the meeting, or check the date.'),
- 'mistakes in 3 stages at once': ('data/glossary.yml:6:3: (file): The file layout is broken here (expected the node '
-                                  "content, but found '-'). Check the indents, colons and quote marks.",
+ 'mistakes in 3 stages at once': ('data/glossary.yml:6:3: (file): The file layout is broken here (did not find '
+                                  'expected node content). Check the indents, colons and quote marks.',
                                   'data/meetings/2026-02-26-development-group.yml:9:8: chair: The chair "amira-khan" '
                                   'must also be in the list of people who came.',
                                   'data/meetings/2026-02-26-development-group.yml:10:12: attended[1]: "amira-kahn" is '
@@ -200,8 +200,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {'300-character id': ('data/areas.yml:10:
                    'data/meetings/2026-02-26-development-group.yml:61:11: papers[1].file: '
                    'content/papers/2026-02-26-development-group/agenda.pdf is a link to a file outside the project. '
                    'Copy the real file there instead.'),
- 'tab indent': ("data/areas.yml:11:1: (file): The file layout is broken here (found character '\\t' that cannot start "
-                'any token). Check the indents, colons and quote marks.',),
+ 'tab indent': ('data/areas.yml:11:1: (file): The file layout is broken here (found a tab character that violates '
+                'indentation). Check the indents, colons and quote marks.',),
  'text for a number': ('data/feedback.yml:35:12: items[1].votes: Enter a whole number here, like 3, without quote '
                        "marks (you wrote 'many').",),
  'the same id twice in a file': ('data/areas.yml:10:9: areas[3].id: The id "east-surrey" is already used on line 5. '
@@ -216,8 +216,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {'300-character id': ('data/areas.yml:10:
  'title as a list': ('data/site.yml:3:8: title: This must be text, not a list or a group of fields.',),
  'two documents': ('data/areas.yml:17:1: (file): The file layout is broken here (but found another document). Check '
                    'the indents, colons and quote marks.',),
- 'unclosed quote': ('data/site.yml:13:66: (file): The file layout is broken here (expected <block end>, but found '
-                    "'<scalar>'). Check the indents, colons and quote marks.",),
+ 'unclosed quote': ('data/site.yml:13:66: (file): The file layout is broken here (did not find expected key). Check '
+                    'the indents, colons and quote marks.',),
  'unknown block marker': ('content/index.md:61:1: (file): There is no generated block called "forum-lists". Use one '
                           'of: accessibility-status, coming-meetings, contact, evaluation, feedback-form, forum-list, '
                           'news-signup, other-ways, paper-topics, post-address, travel-money, venue-access, '
