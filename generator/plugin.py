@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,6 +62,20 @@ class _Page:
     section: tuple[list[tuple[str, str]], str] | None = None  # "Words on this page": (each word and meaning, HTML)
 
 
+class _InMemory(BytecodeCache):
+    """Compiled templates kept in memory, each with the checksum of its source (Jinja checks it on loading)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def __init__(self) -> None:
         self.serving = False  # True under `mkdocs serve`: keep each page's linked HTML for the next rebuild
@@ -74,6 +90,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.words_key = ""  # what the matcher and the checks were made from (see `_words_key`)
         self.linked: dict[str, _Page] = {}  # what each page gave, when serving
         self.checked = False  # True once every page has been read by the easy-read checks
+        self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this method makes MkDocs keep this one plugin object from one `mkdocs serve` rebuild to the
@@ -233,6 +250,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         env.globals["ez_contact"] = self.prepared.data.settings.contact
         env.globals["ez_pages"] = [f.page for f in files.documentation_pages() if f.page is not None]
         env.filters["ez_layout"] = easy_read_layout
+        if self.serving:
+            # MkDocs makes the theme's Jinja environment afresh on every rebuild and compiles every template
+            # again; keep the compiled code between rebuilds (a template whose source changed is compiled again).
+            env.bytecode_cache = self.theme_templates
         enforced = self.easy_read.enforced_problems()
         if enforced:
             raise PluginError(

@@ -121,34 +121,49 @@ def test_in_process_build_reports_mkdocs_errors_and_keeps_the_site(project: Path
 def test_rebuilds_in_one_process_reuse_nothing_that_changed(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """What `mkdocs serve` does: one config and one plugin, built again after each edit."""
+    """What `mkdocs serve` does: the config read again and the same plugin object, built again after each edit."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
-    config.plugins["coproduction"].config["today"] = "2026-11-22"
-    build(config)
+    def rebuild(first: bool = False) -> object:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+        config.plugins["coproduction"].config["today"] = "2026-11-22"
+        if first:
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        return config.plugins["coproduction"]
+
+    plugin = rebuild(first=True)
     privacy = tmp_path / "site/privacy/index.html"
     assert "Being able to use, get or take part in something." not in privacy.read_text(encoding="utf-8")
 
     # A content edit that uses a glossary word: linked and listed, although the data did not change.
     edit(project / "content/privacy.md", "The short answer is nothing.", "The short answer is nothing. We care about access.")
-    build(config)
+    assert rebuild() is plugin
     html = privacy.read_text(encoding="utf-8")
     assert 'class="glossary-link" href="../glossary/access/">access</a>' in html
     assert "Being able to use, get or take part in something." in html
 
-    # A glossary edit reaches a page whose own text did not change.
+    # A glossary edit reaches a page whose own text did not change: the meaning in its "Words on this page".
     edit(project / "data/glossary.yml", "Being able to use, get or take part in something.", "Being able to use a thing.")
-    build(config)
+    rebuild()
     assert "Being able to use a thing." in privacy.read_text(encoding="utf-8")
+    # A new form of a word is linked on a page that did not change.
+    edit(project / "data/glossary.yml", "other_forms: [accessible, accessibility]", "other_forms: [accessible, accessibility, short answer]")
+    rebuild()
+    assert 'class="glossary-link" href="../glossary/access/">short answer</a>' in privacy.read_text(encoding="utf-8")
+
+    # A theme edit shows, although the theme's compiled templates are kept between rebuilds.
+    edit(project / "theme/main.html", "</footer>", "<p>A new footer line.</p></footer>")
+    rebuild()
+    assert "<p>A new footer line.</p>" in privacy.read_text(encoding="utf-8")
 
     # A page that is no longer easy read stops the next build, even though its neighbours come from the memo.
     long = " ".join(["We"] + ["really"] * 20 + ["care."])
     edit(project / "content/privacy.md", "We care about access.", long)
     with pytest.raises(Abort):
-        build(config)
+        rebuild()
     assert "content/privacy.md: this sentence has 22 words" in caplog.text
 
 
@@ -187,3 +202,25 @@ def test_the_last_privacy_scan_uses_the_build_s_own_data(project: Path, monkeypa
     result = build_in_process(project, project / "site", "2026-11-22")
     assert not result.ok
     assert "names adviser-1, who keeps their name private." in result.errors[-1]
+
+
+def test_compiled_templates_on_disk_follow_their_source(tmp_path: Path) -> None:
+    """The cache of compiled templates never serves an old template, and a folder it cannot write costs nothing."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from generator.render.jinja import _CompiledTemplates
+
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates/page.j2"
+
+    def render() -> str:
+        env = Environment(loader=FileSystemLoader(tmp_path / "templates"), bytecode_cache=_CompiledTemplates(str(tmp_path)))
+        return env.get_template("page.j2").render(name="Sam")
+
+    page.write_text("Hello {{ name }}.", encoding="utf-8")
+    assert render() == "Hello Sam." and list(tmp_path.glob("*.cache"))
+    page.write_text("Goodbye {{ name }}.", encoding="utf-8")
+    assert render() == "Goodbye Sam."
+    unwritable = Environment(loader=FileSystemLoader(tmp_path / "templates"),
+                             bytecode_cache=_CompiledTemplates(str(tmp_path / "no such folder")))
+    assert unwritable.get_template("page.j2").render(name="Sam") == "Goodbye Sam."
