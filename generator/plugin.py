@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -22,7 +22,6 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
@@ -42,6 +41,9 @@ from generator.render.pages import all_pages
 from generator.render.sanitise import sanitise_html
 from generator.render.themehtml import easy_read_layout
 from generator.today import resolve_today
+
+if TYPE_CHECKING:  # only named in a signature: the server and its file watcher are loaded by `mkdocs serve` itself
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 

@@ -70,7 +70,7 @@ class _Dictionary:
         block = max(bisect_right(self.firsts, word) - 1, 0)
         low = self.starts[block - 1] if block else 0
         high = self.starts[block + 2] if block + 2 < len(self.starts) else self.size
-        with self.path.open("rb") as file:
+        with open(self.path, "rb", buffering=0) as file:  # unbuffered: one read of exactly what is needed
             file.seek(low)
             text = b"\n" + file.read(high - low)  # every line, the first too, starts after a newline
         found = text.find(b"\n" + word.encode("utf-8") + b" ")
