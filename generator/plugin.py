@@ -196,6 +196,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
         # Pages are remembered by their HTML as Markdown made it: the same HTML is cleaned, read and linked the same.
         digest = html_digest(html)
+        href = self._href(page, files)
         before = self.linked.get(src)
         if before is not None and before.digest == digest and self.easy_read.seen(src, digest):
             self.easy_read.add_page(src, html, shown, digest=digest)  # its figures from last time
@@ -208,7 +209,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             if self._is_glossary_list(src):
                 linked_html, used = html, []
             else:
-                linked = link_terms(html, self.matcher, self._href(page, files), self._own_word(src), runs)
+                linked = link_terms(html, self.matcher, href, self._own_word(src), runs)
                 linked_html, used = linked.html, linked.used
             before = _Page(digest, linked_html, used)
             if self.serving:  # a single build reads each page once: keeping its HTML would only cost memory
@@ -218,7 +219,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         terms = [self.terms[i] for i in used]
         shows = [(t.term, t.meaning) for t in terms]
         if before.section is None or before.section[0] != shows:
-            before.section = (shows, words_on_page(terms, self._href(page, files)))
+            before.section = (shows, words_on_page(terms, href))
         if page.toc is not None:
             entry = AnchorLink("Words on this page", "words-on-this-page", 2)
             top = list(page.toc)
@@ -236,10 +237,15 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     @staticmethod
     def _href(page: MkPage, files: Files) -> Callable[[str], str]:
+        """The link from `page` to a glossary word's page, worked out once per word (the link and the list use it)."""
+        found: dict[str, str] = {}
+
         def href(term_id: str) -> str:
-            target = files.get_file_from_path(f"glossary/{term_id}.md")
-            assert target is not None, term_id
-            return target.url_relative_to(page.file)
+            if term_id not in found:
+                target = files.get_file_from_path(f"glossary/{term_id}.md")
+                assert target is not None, term_id
+                found[term_id] = target.url_relative_to(page.file)
+            return found[term_id]
 
         return href
 
