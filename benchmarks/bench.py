@@ -149,53 +149,78 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def measure_serve(work: Path) -> dict[str, float]:
-    """Seconds from saving a data file to `mkdocs serve` showing the change (example size)."""
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds a running process has used so far (Linux), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure_serve(work: Path) -> dict[str, float | None]:
+    """Seconds from saving a file to `mkdocs serve` showing the change (example size), 3 data and 3 content edits.
+
+    Also the CPU seconds the server used meanwhile: on a busy machine the wall time grows, the CPU time does not.
+    """
     project = work / "project-serve"
     make(project, 1)
     port = free_port()  # not a fixed one: another program on the machine may hold it
     env = {**os.environ, "SITE_TODAY": TODAY}
     server = subprocess.Popen(
-        # Not --no-livereload: without live reload MkDocs does not watch or rebuild at all.
+        # As `make serve` runs it. Not --no-livereload: without live reload MkDocs does not watch or rebuild at all.
         [PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/glossary/agenda/"
 
-    def page() -> str:
+    def page(url: str) -> str:
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 return str(response.read().decode("utf-8"))
         except OSError:
             return ""
 
-    def wait_for(text: str, limit: float = 300) -> float:
+    def wait_for(url: str, text: str, limit: float = 300) -> float:
         started = time.perf_counter()
-        while text not in page():
+        while text not in page(url):
             if time.perf_counter() - started > limit or server.poll() is not None:
                 raise TimeoutError("mkdocs serve did not show the change")
             time.sleep(0.05)
         return time.perf_counter() - started
 
+    def edit(path: Path, old: str, new: str, url: str) -> tuple[float, float | None]:
+        time.sleep(1.5)  # let the watcher settle
+        before = process_cpu(server.pid)
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        seconds = wait_for(url, new)
+        after = process_cpu(server.pid)
+        return seconds, None if before is None or after is None else after - before
+
+    base = f"http://127.0.0.1:{port}"
+    data, content = [], []
     try:
-        wait_for("Agenda")
-        times = []
-        glossary = project / "data/glossary.yml"
-        original = glossary.read_text(encoding="utf-8")
+        wait_for(f"{base}/glossary/agenda/", "Agenda")
+        glossary, privacy = project / "data/glossary.yml", project / "content/privacy.md"
+        last = "talk about, in order."
         for number in range(1, 4):
-            time.sleep(1.5)  # let the watcher settle
-            marker = f"talk about, in order {number}."
-            glossary.write_text(original.replace("talk about, in order.", marker, 1), encoding="utf-8")
-            times.append(wait_for(marker))
-        content = project / "content/privacy.md"
-        time.sleep(1.5)
-        content.write_text(content.read_text(encoding="utf-8").replace("The short answer is nothing.", "The short answer: nothing at all."), encoding="utf-8")
-        url = f"http://127.0.0.1:{port}/privacy/"
-        content_time = wait_for("The short answer: nothing at all.")
+            data.append(edit(glossary, last, f"talk about, in order {number}.", f"{base}/glossary/agenda/"))
+            last = f"talk about, in order {number}."
+        last = "The short answer is nothing."
+        for number in range(1, 4):
+            content.append(edit(privacy, last, f"The short answer is nothing at all ({number}).", f"{base}/privacy/"))
+            last = f"The short answer is nothing at all ({number})."
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"data_edit_seconds": round(statistics.median(times), 2), "content_edit_seconds": round(content_time, 2)}
+
+    def middle(values: list[float | None]) -> float | None:
+        known = [v for v in values if v is not None]
+        return round(statistics.median(known), 2) if known else None
+
+    return {
+        "data_edit_seconds": middle([s for s, _ in data]), "data_edit_server_cpu": middle([c for _, c in data]),
+        "content_edit_seconds": middle([s for s, _ in content]), "content_edit_server_cpu": middle([c for _, c in content]),
+    }
 
 
 def main() -> int:
@@ -233,8 +258,10 @@ def main() -> int:
               f"{e['per_page_vs_1x']:>6.2f} {search:>9} {e['home_page_bytes'] / 1024:>8.0f} {e['largest_page_bytes'] / 1024:>10.0f}")
     check = results["check"]
     print(f"\ncheck: {check['wall']:.2f} s wall, {check['cpu']:.2f} s CPU (median)")
-    print(f"serve: a data edit shows in {results['serve']['data_edit_seconds']} s, "
-          f"a content edit in {results['serve']['content_edit_seconds']} s (example size)")
+    serve = results["serve"]
+    print(f"serve: a data edit shows in {serve['data_edit_seconds']} s ({serve.get('data_edit_server_cpu')} s of the "
+          f"server's CPU), a content edit in {serve['content_edit_seconds']} s ({serve.get('content_edit_server_cpu')} s) "
+          "(example size, medians of 3)")
     print(f"load average: {results['machine']['load_at_start']:.1f} at the start, {results['load_at_end']:.1f} at the end "
           f"on {results['machine']['cpus']} CPUs")
     print(f"Written to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
