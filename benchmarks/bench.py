@@ -1,4 +1,4 @@
-"""`make bench`: how fast the build is, side by side with plain MkDocs, at 1×, 10×, 30× and about 10,000 pages.
+"""`make bench`: how fast the check and the build are, the build side by side with plain MkDocs, at 1×, 10×, 30× and about 10,000 pages.
 
     .venv/bin/python benchmarks/bench.py [--repeat 3] [--quick]
 
@@ -7,8 +7,8 @@ its peak resident size (`os.wait4`). "Plain MkDocs" builds the same rendered pag
 filled, open data files) with the same theme and Markdown extensions and no plugin of ours; a hook gives the
 theme the filter and globals it needs from any build (benchmarks/plain_hooks.py). Figures are medians of
 `--repeat` runs (the 10,000-page build runs once). Our first build at each size compiles our templates, which
-later builds read back (like Python's own compiled modules): it is measured on its own and shown beside. Results are printed and written to
-`benchmarks/results.json`. Figures only, never a pass or fail: targets live in issue 14, not in timed tests.
+later builds read back (like Python's own compiled modules): it is measured on its own and shown beside.
+Results are printed and written to `benchmarks/results.json`. Figures only, never a pass or fail: targets live in issue 14, not in timed tests.
 The accessibility gate's speed belongs to the gate (`generator.a11y`); it is left out here.
 """
 from __future__ import annotations
@@ -104,6 +104,8 @@ def home_weight(site: Path) -> int:
 def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: Path) -> dict[str, Any]:
     project = work / f"project-{label}"
     make(project, scale, pages)
+    # Load and validate only (`check`): the data step every build, serve reload and test starts with.
+    checked = median([run([PY, "-m", "generator", "--root", str(project), "check", "--today", TODAY], ROOT) for _ in range(repeat)])
     command = [PY, "-m", "generator", "--root", str(project), "build", "--today", TODAY, "--site-dir", "site"]
     # The first build compiles our templates and keeps them (generator/render/templates/__pycache__), as Python
     # keeps compiled modules: it is measured on its own, then the usual builds.
@@ -122,6 +124,7 @@ def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: 
     index = site / "search/search_index.json"
     result = {
         "pages": count,
+        "check": checked,
         "build": build,
         "plain_mkdocs": baseline,
         "first_build_templates_not_compiled_yet": {key: round(value, 3) for key, value in first.items()},
@@ -133,7 +136,7 @@ def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: 
         "home_page_bytes": home_weight(site),
         "largest_page_bytes": max(p.stat().st_size for p in site.rglob("*.html")),
     }
-    print(f"  {label}: {count} pages, build {build['cpu']:.2f} s CPU / {build['mib']:.0f} MiB "
+    print(f"  {label}: {count} pages, check {checked['cpu']:.2f} s CPU, build {build['cpu']:.2f} s CPU / {build['mib']:.0f} MiB "
           f"(the first, compiling the templates: {first['cpu']:.2f} s), "
           f"plain MkDocs {baseline['cpu']:.2f} s / {baseline['mib']:.0f} MiB", flush=True)
     return result
@@ -249,12 +252,12 @@ def main() -> int:
     results["load_at_end"] = os.getloadavg()[0]
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    print(f"\n{'scale':6} {'pages':>6} {'CPU s':>7} {'MiB':>6} {'÷plain CPU':>10} {'(first)':>8} {'÷plain mem':>10} "
-          f"{'ms/page':>8} {'vs 1×':>6} {'search KB':>9} {'home KB':>8} {'biggest KB':>10}")
+    print(f"\n{'scale':6} {'pages':>6} {'check s':>7} {'CPU s':>7} {'MiB':>6} {'÷plain CPU':>10} {'(first)':>8} "
+          f"{'÷plain mem':>10} {'ms/page':>8} {'vs 1×':>6} {'search KB':>9} {'home KB':>8} {'biggest KB':>10}")
     for label, e in results["scales"].items():
         search = "-" if e["search_index_bytes"] is None else f"{e['search_index_bytes'] / 1024:.0f}"
-        print(f"{label:6} {e['pages']:>6} {e['build']['cpu']:>7.2f} {e['build']['mib']:>6.0f} {e['cpu_ratio']:>10.2f} "
-              f"{e['first_build_cpu_ratio']:>8.2f} {e['memory_ratio']:>10.2f} {e['cpu_ms_per_page']:>8.1f} "
+        print(f"{label:6} {e['pages']:>6} {e['check']['cpu']:>7.2f} {e['build']['cpu']:>7.2f} {e['build']['mib']:>6.0f} "
+              f"{e['cpu_ratio']:>10.2f} {e['first_build_cpu_ratio']:>8.2f} {e['memory_ratio']:>10.2f} {e['cpu_ms_per_page']:>8.1f} "
               f"{e['per_page_vs_1x']:>6.2f} {search:>9} {e['home_page_bytes'] / 1024:>8.0f} {e['largest_page_bytes'] / 1024:>10.0f}")
     check = results["check"]
     print(f"\ncheck: {check['wall']:.2f} s wall, {check['cpu']:.2f} s CPU (median)")

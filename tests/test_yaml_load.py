@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.load import yamlbuild
 from generator.load.yaml12 import resolve_plain
 from generator.load.yamlfile import YamlDocument, load_yaml
 from generator.models.problems import Problem
@@ -186,3 +188,13 @@ def test_any_text_gives_a_document_or_one_problem(tmp_path_factory: pytest.TempP
     assert isinstance(found, (YamlDocument, Problem))
     if isinstance(found, Problem):
         assert found.file == "f.yml" and found.line >= 1 and found.col >= 1 and found.message.endswith(".")
+
+
+def test_without_libyaml_the_same_values_and_refusals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyYAML built without libyaml gives the same events from pure Python (plain style None, not "").
+    monkeypatch.setattr(yamlbuild, "_PARSER", yaml.BaseLoader)
+    text = "a: no\nb: 10:30\nc: true\nd:\ne: 0x1F\nf: ['7', 7, .5]\n"
+    assert value_of(tmp_path, text) == {"a": "no", "b": "10:30", "c": True, "d": None, "e": 31, "f": ["7", 7, 0.5]}
+    assert refusal(tmp_path, "[" * 300_000) == f"f.yml:1:41: (file): {DEEP}"
+    assert refusal(tmp_path, "a: 1\na: 2\n") == 'f.yml:2:1: a: "a" is written twice in the same place. Keep one and delete the other.'
+    assert refusal(tmp_path, BOMB).startswith("f.yml:6:12: (file): This file would hold too many values")

@@ -5,7 +5,7 @@ see yaml12.py), the 1-based line and column of every value and key, and every re
 never needs: tags (`!!python/...`, `!!str`), `%YAML`/`%TAG` directives, too many aliases, too deep a nesting,
 too many values once aliases are filled in, numbers too long to be a real figure, and keys written twice.
 
-Events, not PyYAML's composed nodes: its composer recurses in C, and a 100 kB file of `[[[[...` crashes the
+Events, not PyYAML's composed nodes: its composer recurses in C, and a 50 kB file of `[[[[...` crashes the
 whole process. Here the depth limit is checked at each opening bracket, before anything deeper is read, and an
 alias bomb is counted from the size of each anchored part, never expanded.
 """
@@ -117,7 +117,7 @@ class Builder:
                 if event.tag:
                     self._check_tag(event)
                 value = text = event.value
-                if event.style == "":  # plain: no quote marks, no | or >
+                if not event.style:  # plain: no quote marks, no | or > (libyaml says "", pure Python None)
                     if text and text[0] in _NUMBER_START and (_BIG_NUMBER.match(text) or _EXPONENT.match(text)):
                         self._refuse(event, f"This number is too big to be right ({text[:20]}). Check it, or put it in quote marks if it is text.")
                     value = resolve_plain(text)
