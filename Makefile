@@ -30,7 +30,7 @@ site: $(INSTALLED)
 	$(PY) -m generator build
 
 serve: $(INSTALLED)
-	$(VENV)/bin/mkdocs serve --watch-theme --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(INSTALLED)
 	$(PY) -m generator check

@@ -111,7 +111,9 @@ def build_in_process(
         failure = "The build made no home page (index.html)."
     if failure is None:
         # The last guard: whatever a check missed, no built file may name a person who keeps their name private.
-        data = getattr(plugins.get(PLUGIN), "data", None)
+        # The plugin's own prepared data, so the data is not loaded and validated a second time.
+        prepared = getattr(plugins.get(PLUGIN), "prepared", None)
+        data = getattr(prepared, "data", None)
         if not isinstance(data, SiteData):
             data = load_site_data(root / "data", root)
         leaks = private_name_leaks(data, staging)

@@ -1,7 +1,7 @@
 """Command line: `python -m generator [--root DIR] check | build | render | readability | schema | new DIR`.
 
 One function per command. `check` must start fast (at most half a second), so this module imports only
-the loader: the commands that need MkDocs, Jinja or textstat live in `commands.py`, and `main` imports that
+the loader: the commands that need MkDocs or Jinja live in `commands.py`, and `main` imports that
 module by name only when one of them runs. Add a light command here; add a heavy one there.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The commands that build or read pages, or write files: `build`, `render`, `readability`, `schema`, `new` (see cli.py).
 
-They import MkDocs, Jinja and textstat. `check` lives in cli.py without them, so it starts fast; cli.py
+They import MkDocs and Jinja. `check` lives in cli.py without them, so it starts fast; cli.py
 names this module only when one of these commands is asked for.
 """
 from __future__ import annotations

@@ -10,15 +10,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
@@ -26,7 +29,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from generator.easyread.htmltext import text_runs
 from generator.easyread.linking import Matcher, link_terms, words_on_page
-from generator.easyread.site_check import SiteCheck, glossary_matcher
+from generator.easyread.site_check import SiteCheck, glossary_matcher, html_digest
 from generator.models.glossary import Term
 from generator.models.problems import DataProblems
 from generator.models.site import MissingDataFile
@@ -41,6 +44,9 @@ from generator.render.sanitise import sanitise_html
 from generator.render.themehtml import easy_read_layout
 from generator.today import resolve_today
 
+if TYPE_CHECKING:  # only named in a signature: the server and its file watcher are loaded by `mkdocs serve` itself
+    from mkdocs.livereload import LiveReloadServer
+
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
@@ -50,8 +56,33 @@ class CoproductionConfig(Config):
     today = c.Optional(c.Type(str))
 
 
+@dataclass
+class _Page:
+    """What one page gave last time, for the next `mkdocs serve` rebuild."""
+
+    digest: bytes  # its HTML as Markdown made it (`html_digest`)
+    html: str  # cleaned, glossary words linked
+    used: list[str]  # the glossary words on it, in order
+    section: tuple[list[tuple[str, str]], str] | None = None  # "Words on this page": (each word and meaning, HTML)
+
+
+class _InMemory(BytecodeCache):
+    """Compiled templates kept in memory, each with the checksum of its source (Jinja checks it on loading)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def __init__(self) -> None:
+        self.serving = False  # True under `mkdocs serve`: keep each page's linked HTML for the next rebuild
         self.prepared: Prepared | None = None
         self.today: date | None = None
         self.data_dir: Path | None = None
@@ -59,10 +90,17 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.easy_read: SiteCheck | None = None
         self.terms: dict[str, Term] = {}
         self.generated: dict[str, str] = {}  # path in the site → text, for the prepared data
-        self.words_key = ""  # the glossary and the readability settings the matcher and checks were made from
-        self.linked: dict[str, tuple[str, str, list[str]]] = {}  # page → (HTML in, HTML out, words used)
+        self.generated_for: tuple[Prepared | None, str | None] = (None, None)  # the data and site_url it was made from
+        self.words_key = ""  # what the matcher and the checks were made from (see `_words_key`)
+        self.linked: dict[str, _Page] = {}  # what each page gave, when serving
         self.checked = False  # True once every page has been read by the easy-read checks
         self.search_pages: dict[str, SearchPage] = {}  # page → what search finds on it, as last built
+        self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this method makes MkDocs keep this one plugin object from one `mkdocs serve` rebuild to the
+        # next (MkDocs 1.4 and later), so what an edit did not change is not worked out again.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -86,32 +124,43 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         except DataProblems as problems:
             raise PluginError("The data has mistakes:\n" + problems.report()) from None
         self.checked = False
-        if prepared is self.prepared and self.easy_read is not None:
-            self.easy_read.reset()  # the same data: keep the lookups and the generated pages
-            return
+        if self.generated_for[0] is not prepared or self.generated_for[1] != config.site_url:
+            # Logged as INFO on purpose: strict mode fails on WARNING, and these must not stop the build
+            # (an inquorate meeting's record stays true). `python -m generator check` prints them too.
+            for warning in prepared.warnings:
+                log.info("Check this (not an error): %s", warning)
+            try:
+                self.generated = self._generate(prepared, config.site_url)
+            except MissingDataFile as error:
+                raise PluginError(str(error)) from None
+            self.generated_for = (prepared, config.site_url)
         self.prepared = prepared
-        # Logged as INFO on purpose: strict mode fails on WARNING, and these must not stop the build
-        # (an inquorate meeting's record stays true). `python -m generator check` prints them too.
-        for warning in prepared.warnings:
-            log.info("Check this (not an error): %s", warning)
-        try:
-            self.generated = self._generate(prepared, config.site_url)
-        except MissingDataFile as error:
-            raise PluginError(str(error)) from None
-        words_key = self._words_key(prepared)
+        self.terms = {term.id: term for term in prepared.data.glossary}  # meanings, for "Words on this page"
+        words_key = self._words_key(prepared, config)
         if words_key == self.words_key and self.easy_read is not None:
-            self.easy_read.reset()  # the same glossary and limits: pages that did not change are not read again
+            # The same glossary words and limits: pages whose HTML did not change are not read again.
+            self.easy_read.reset(prepared.data)
             return
         self.words_key = words_key
         self.matcher = glossary_matcher(prepared.data)
         self.easy_read = SiteCheck(prepared.data, root, Path(config.docs_dir))
-        self.terms = {term.id: term for term in prepared.data.glossary}
         self.linked = {}
 
     @staticmethod
-    def _words_key(prepared: Prepared) -> str:
+    def _words_key(prepared: Prepared, config: MkDocsConfig) -> str:
+        """Everything the matcher, the checks and the linked HTML depend on, and nothing else.
+
+        A meaning or an example is not in it: editing one must not make every page be read and linked again
+        (the "Words on this page" sections are made afresh on every build). The forms, the readability
+        settings, the folders and the address style are.
+        """
         data = prepared.data
-        text = "\n".join(term.model_dump_json() for term in data.glossary) + data.readability.model_dump_json()
+        words = [
+            term.model_dump_json(include={"id", "term", "other_forms", "match_case", "not_after_number", "not_in"})
+            for term in data.glossary
+        ]
+        where = [str(prepared.data.root), config.docs_dir, str(config.use_directory_urls)]
+        text = "\n".join([*words, data.readability.model_dump_json(), *where])
         return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
     @staticmethod
@@ -148,35 +197,62 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # headings, links and code are real elements here, so we can tell them apart safely.
         # The HTML is walked once; the checks read what the editor wrote, then glossary words are linked.
         assert self.easy_read is not None and self.matcher is not None
-        # Only the site's own elements, attributes and link schemes go on: no script or handler from any page.
-        html = sanitise_html(html)
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
+        # Pages are remembered by their HTML as Markdown made it: the same HTML is cleaned, read and linked the same.
+        digest = html_digest(html)
+        href = self._href(page, files)
         before = self.linked.get(src)
-        unchanged = before is not None and before[0] == html and self.easy_read.seen(src, html)
-        runs = [] if unchanged else list(text_runs(html))
-        self.easy_read.add_page(src, html, shown, None if unchanged else runs)
-        if src == "glossary/index.md" or src.startswith("glossary/letter-"):
-            return html  # the A to Z and letter pages are the glossary itself: every meaning is already on them
-        own = src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
-
-        def href(term_id: str) -> str:
-            target = files.get_file_from_path(f"glossary/{term_id}.md")
-            assert target is not None, term_id
-            return target.url_relative_to(page.file)
-
-        if before is not None and unchanged:
-            linked_html, used = before[1], before[2]
+        if before is not None and before.digest == digest and self.easy_read.seen(src, digest):
+            self.easy_read.add_page(src, html, shown, digest=digest)  # its figures from last time
+            linked_html, used = before.html, before.used
         else:
-            linked = link_terms(html, self.matcher, href, own, runs)
-            linked_html, used = linked.html, linked.used
-            self.linked[src] = (html, linked_html, used)
-        section = words_on_page([self.terms[i] for i in used], href)
-        if section and page.toc is not None:
+            # Only the site's own elements, attributes and link schemes go on: no script or handler from any page.
+            html = sanitise_html(html)
+            runs = list(text_runs(html))
+            self.easy_read.add_page(src, html, shown, runs, digest)
+            if self._is_glossary_list(src):
+                linked_html, used = html, []
+            else:
+                linked = link_terms(html, self.matcher, href, self._own_word(src), runs)
+                linked_html, used = linked.html, linked.used
+            before = _Page(digest, linked_html, used)
+            if self.serving:  # a single build reads each page once: keeping its HTML would only cost memory
+                self.linked[src] = before
+        if not used:
+            return linked_html  # the A to Z and letter pages are the glossary itself: every meaning is on them
+        terms = [self.terms[i] for i in used]
+        shows = [(t.term, t.meaning) for t in terms]
+        if before.section is None or before.section[0] != shows:
+            before.section = (shows, words_on_page(terms, href))
+        if page.toc is not None:
             entry = AnchorLink("Words on this page", "words-on-this-page", 2)
             top = list(page.toc)
             (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
-        return linked_html + section
+        return linked_html + before.section[1]
+
+    @staticmethod
+    def _is_glossary_list(src: str) -> bool:
+        return src == "glossary/index.md" or src.startswith("glossary/letter-")
+
+    @staticmethod
+    def _own_word(src: str) -> str | None:
+        """The glossary word whose own page this is: it is neither linked nor listed on it."""
+        return src.removeprefix("glossary/").removesuffix(".md") if src.startswith("glossary/") else None
+
+    @staticmethod
+    def _href(page: MkPage, files: Files) -> Callable[[str], str]:
+        """The link from `page` to a glossary word's page, worked out once per word (the link and the list use it)."""
+        found: dict[str, str] = {}
+
+        def href(term_id: str) -> str:
+            if term_id not in found:
+                target = files.get_file_from_path(f"glossary/{term_id}.md")
+                assert target is not None, term_id
+                found[term_id] = target.url_relative_to(page.file)
+            return found[term_id]
+
+        return href
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Every page has been read by now, and none has been written yet: stop here if a page fails a check.
@@ -187,6 +263,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         env.globals["ez_contact"] = self.prepared.data.settings.contact
         env.globals["ez_pages"] = [f.page for f in files.documentation_pages() if f.page is not None]
         env.filters["ez_layout"] = easy_read_layout
+        if self.serving:
+            # MkDocs makes the theme's Jinja environment afresh on every rebuild and compiles every template
+            # again; keep the compiled code between rebuilds (a template whose source changed is compiled again).
+            env.bytecode_cache = self.theme_templates
         enforced = self.easy_read.enforced_problems()
         if enforced:
             raise PluginError(
@@ -231,6 +311,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return fill_script_hashes(output_content, "")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        # MkDocs watches content/ and mkdocs.yml. The data, and the project's own theme folder: not
+        # `--watch-theme`, which also polls the 14,000 files of the installed Material theme twice a second.
         if self.data_dir is not None:
             server.watch(str(self.data_dir))
+        custom_dir = config.theme.custom_dir
+        if custom_dir:
+            server.watch(custom_dir)
         return server

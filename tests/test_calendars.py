@@ -1,12 +1,15 @@
 """The iCalendar files: valid, 24 events a year, right times in summer and winter, stable UIDs, changes marked."""
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from conftest import copy_project
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from generator.models.site import SiteData
@@ -107,3 +110,59 @@ def test_render_command_writes_the_calendars_too(project: Path) -> None:
     written = (project / "out/calendars/forums.ics").read_bytes()
     assert written.startswith(b"BEGIN:VCALENDAR\r\n")
     assert len(list(Calendar.from_ical(written).walk("VEVENT"))) == 48
+
+
+def _with_icalendar(data: SiteData, occurrences: list, today: date, name: str) -> str:
+    """The calendar as the `icalendar` library writes it: what calendars.py wrote before it wrote the text itself."""
+    from icalendar import Event
+
+    from generator.outputs.calendars import _description, _place
+
+    forums = {forum.id: forum for forum in data.forums}
+    cal = Calendar()
+    for key, value in [("prodid", f"-//{data.settings.title}//Forum calendar//EN"), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("method", "PUBLISH"), ("x-wr-calname", name), ("x-wr-timezone", data.schedule.timezone)]:
+        cal.add(key, value)
+    for occurrence in occurrences:
+        forum, mode = forums[occurrence.forum], "online" if occurrence.mode == "online" else "in person"
+        event = Event()
+        event.add("uid", occurrence.uid(data.settings.uid_domain))
+        event.add("dtstamp", datetime.combine(today, datetime.min.time(), tzinfo=UTC))
+        event.add("dtstart", occurrence.start)
+        event.add("dtend", occurrence.end)
+        event.add("summary", f"{'Cancelled: ' if occurrence.status == 'cancelled' else ''}{forum.name} ({mode})")
+        event.add("location", _place(forum, occurrence))
+        event.add("description", _description(forum, occurrence))
+        event.add("status", "CANCELLED" if occurrence.status == "cancelled" else "CONFIRMED")
+        event.add("sequence", 0 if occurrence.status == "scheduled" else 1)
+        event.add("categories", ["Community forum", mode])
+        cal.add_component(event)
+    if occurrences:
+        cal.add_missing_timezones(first_date=date(occurrences[0].start.year, 1, 1),
+                                  last_date=date(occurrences[-1].start.year + 1, 12, 31))
+    return str(cal.to_ical().decode("utf-8"))
+
+
+@pytest.mark.parametrize("zone", [
+    "Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Europe/Dublin", "Pacific/Chatham",
+    "America/Sao_Paulo", "UTC",
+])
+def test_calendars_are_written_as_the_icalendar_library_writes_them(data: SiteData, zone: str) -> None:
+    """Byte for byte, in any time zone: its changes (half-hour ones, winter "summer time"), folding, escaping."""
+    from generator.compute import computed_for
+
+    schedule = data.schedule.model_copy(update={"timezone": zone})
+    zoned = dataclasses.replace(data, schedule=schedule)
+    occurrences = computed_for(zoned, TODAY, None).occurrences
+    assert calendar_documents(zoned, TODAY)["calendars/forums.ics"] == _with_icalendar(
+        zoned, occurrences, TODAY, zoned.settings.calendar_name)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_any_text_is_escaped_and_folded_as_icalendar_does(value: str) -> None:
+    from icalendar.parser import Contentline
+    from icalendar.prop import vText
+
+    from generator.outputs.ical import document, text
+
+    assert document([f"DESCRIPTION:{text(value)}"]) == Contentline(f"DESCRIPTION:{vText(value).to_ical().decode()}").to_ical().decode() + "\r\n"

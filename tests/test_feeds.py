@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.compute.newsletters import newsletters
 from generator.models.site import SiteData
@@ -95,3 +97,22 @@ def test_built_feed_links_to_real_pages_and_pages_link_to_it(built_site: Path) -
         assert (built_site / href[len(base):] / "index.html").is_file(), href
     assert 'href="../feeds/meetings.xml"' in (built_site / "meetings/index.html").read_text(encoding="utf-8")
     assert 'href="../feeds/meetings.xml"' in (built_site / "newsletters/index.html").read_text(encoding="utf-8")
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x0b\x0c\ufffe\uffff"
+                             + "".join(map(chr, range(1, 9))) + "".join(map(chr, range(14, 32))))))
+def test_any_text_reaches_the_feed_as_written(value: str) -> None:
+    """The feed is written as text: whatever a field holds (&, <, quotes, line breaks), an XML reader gets it back."""
+    from generator.outputs.feeds import _link, _text
+
+    element = parse(f"<feed>{_text('title', value)}{_link(value, rel=value)}</feed>")
+    assert (element.find("title").text or "") == value  # type: ignore[union-attr]
+    link = element.find("link")
+    assert link is not None and link.get("href") == value and link.get("rel") == value
+
+
+def test_a_character_xml_cannot_hold_stops_the_feed() -> None:
+    from generator.outputs.feeds import _text
+
+    with pytest.raises(ValueError, match="control character"):
+        _text("title", "A bell\x07")

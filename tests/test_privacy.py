@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import TODAY, edit, problems_for, run_generator
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.pipeline import load_site_data
 
@@ -118,3 +120,17 @@ def test_a_role_may_not_hold_a_private_name(project: Path) -> None:
         'data/people.yml:20:11: people[4].role: This names "adviser-1", who keeps their name private. '
         "Write a role without their name."
     ]
+
+
+@given(
+    name=st.sampled_from(["Jo Bright", "May Lee", "June", "Ann-Marie O'Neil", "Sam  Hart", "Li"]),
+    text=st.lists(st.sampled_from(["Jo", "Bright", "Jo Bright", "May", "Lee", "June", "Ann-Marie", "O'Neil", "Sam",
+                                   "Hart", "Li", "x", "-", " ", "\n", "Jo\nBright", "Joe", "Brightly"]), max_size=12).map("".join),
+)
+def test_the_quick_look_for_a_name_never_skips_a_match(name: str, text: str) -> None:
+    """`scan_text` skips a text holding none of the words a name's matches start with: it finds what the pattern finds."""
+    from generator.models.meetings import Person
+    from generator.validate.privacy import private_names, scan_text
+
+    [private] = private_names([Person(id="p-1", name=name, role="Adviser", show_name=False)])
+    assert [m.span() for _, m in scan_text(text, [private])] == [m.span() for m in private.pattern.finditer(text)]

