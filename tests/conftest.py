@@ -26,6 +26,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.cli import main as cli_main
 from generator.compute.plurals import number_forms
 from generator.models.problems import DataProblems
+from generator.models.site import SiteData
 from generator.pipeline import load_site_data
 
 # The machine is shared, so time limits would fail tests that are right but slow. Mutation testing runs a test
@@ -57,8 +58,26 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A full copy of the project's inputs in a temporary folder."""
+    """A full copy of the project's inputs in a temporary folder, for a test that changes them."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def example_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the project's inputs for every test that only reads them: never write into it."""
+    return copy_project(tmp_path_factory.mktemp("example") / "project")
+
+
+@pytest.fixture(scope="session")
+def example_data(example_project: Path) -> Iterator[SiteData]:
+    """The example data, loaded once (per xdist worker) for every test that only reads it.
+
+    A test that changed it would change what later tests see, so the session fails at the end if it changed.
+    """
+    data = load_site_data(example_project / "data", example_project)
+    before = repr(data)
+    yield data
+    assert repr(data) == before, "a test changed the shared example data: load your own copy (the `project` fixture)"
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ DAY = date.fromisoformat(TODAY)
 
 
 @pytest.fixture
-def data(project: Path) -> SiteData:
-    return load_site_data(project / "data", project)
+def data(example_data: SiteData) -> SiteData:
+    """The example data, loaded once and shared: a test that changes data loads its own from `project`."""
+    return example_data
 
 
 def views_by_id(data: SiteData, today: date = DAY) -> dict[str, object]:

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from generator.compute.newsletters import newsletters
 from generator.models.site import SiteData
 from generator.outputs.feeds import atom_feed
-from generator.pipeline import load_site_data
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DAY = date.fromisoformat(TODAY)
@@ -22,8 +21,9 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 
 
 @pytest.fixture
-def data(project: Path) -> SiteData:
-    return load_site_data(project / "data", project)
+def data(example_data: SiteData) -> SiteData:
+    """The example data, loaded once and shared: a test that changes data loads its own from `project`."""
+    return example_data
 
 
 def parse(text: str) -> ET.Element:

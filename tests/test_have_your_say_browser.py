@@ -121,11 +121,13 @@ const shots = process.env.SHOTS || "";
     seen.opened["point sms " + tag] = await waitFor(asked);
     await page.close();
   }
-  for (const path of ["/", "/take-part/", "/projects/", "/have-your-say/paper-form/", "/accessibility/",
-                      "/become-an-adviser/", "/how-we-check/", "/forums/east-surrey/", "/meetings/2026-11-26-development-group/"]) {
+  // Pages only looked at (no keyboard): opened side by side, so their waits for a quiet network overlap.
+  await Promise.all(["/", "/take-part/", "/projects/", "/have-your-say/paper-form/", "/accessibility/",
+                     "/become-an-adviser/", "/how-we-check/", "/forums/east-surrey/", "/meetings/2026-11-26-development-group/",
+                    ].map(async (path) => {
     const { page } = await open(path, true, path);
     await page.close();
-  }
+  }));
   await browser.close();
   console.log(JSON.stringify(seen));
 })().catch((e) => { console.error(e); process.exit(1); });

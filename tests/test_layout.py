@@ -6,6 +6,7 @@ down from what Material's own layout wrote (issue 12), so these checks would hav
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import re
@@ -21,7 +22,9 @@ from generator.render.themehtml import easy_read_layout, label_table_cells, mark
 HOME_BUDGET_GZIP = 35_000  # bytes: the home page and everything it loads, on a phone with little data
 
 
+@functools.cache
 def soup(html: str) -> BeautifulSoup:
+    """The parsed page. The checks only read it, so each built page is parsed once for all of them (not 3 times)."""
     return BeautifulSoup(html, "html.parser")
 
 

@@ -23,8 +23,9 @@ DG_AUG = "data/meetings/2026-08-27-development-group.yml"
 
 
 @pytest.fixture
-def data(project: Path) -> SiteData:
-    return load_site_data(project / "data", project)
+def data(example_data: SiteData) -> SiteData:
+    """The example data, loaded once and shared: a test that changes data loads its own from `project`."""
+    return example_data
 
 
 def page(data: SiteData, path: str) -> str:
@@ -169,8 +170,9 @@ class TestPages:
         board = page(data, "meetings/2026-12-10-co-production-board.md")
         assert "It is the turn of the NHS Trust to chair this meeting." in board
 
-    def test_papers_show_format_and_size(self, data: SiteData, project: Path) -> None:
-        size = (project / "content/papers/2026-02-26-development-group/agenda.pdf").stat().st_size
+    def test_papers_show_format_and_size(self, data: SiteData) -> None:
+        assert data.root is not None
+        size = (data.root / "content/papers/2026-02-26-development-group/agenda.pdf").stat().st_size
         text = page(data, "meetings/2026-02-26-development-group.md")
         assert f"- [Agenda (document to print, {human_size(size)})](../papers/2026-02-26-development-group/agenda.pdf)" in text
         assert "(plain text, 1 kilobyte)" in text

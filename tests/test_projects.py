@@ -26,8 +26,9 @@ DAY = date.fromisoformat(TODAY)
 
 
 @pytest.fixture
-def data(project: Path) -> SiteData:
-    return load_site_data(project / "data", project)
+def data(example_data: SiteData) -> SiteData:
+    """The example data, loaded once and shared: a test that changes data loads its own from `project`."""
+    return example_data
 
 
 def test_example_projects_cover_at_least_3_stages(data: SiteData) -> None:
@@ -119,7 +120,7 @@ def test_mailto_and_sms_addresses_are_percent_encoded() -> None:
     assert unquote(sms_url("07700 900 123", "a=b&c").split("body=")[1]) == "a=b&c"
 
 
-def test_form_escapes_data_and_needs_no_server(data: SiteData, project: Path) -> None:
+def test_form_escapes_data_and_needs_no_server(project: Path) -> None:
     edit(project / "data/have-your-say.yml", "label: Help for carers", 'label: "Carers <script>alert(1)</script>"')
     html = feedback_form(load_site_data(project / "data", project), DAY, "../")
     assert "<script>" not in html and "Carers &lt;script&gt;" in html
@@ -135,7 +136,8 @@ def test_travel_money_on_in_person_forum_pages_only(data: SiteData) -> None:
     assert "travel money" not in pages["forums/surrey-wide-evening.md"]
 
 
-def test_accessibility_statement_uses_the_gate_report_when_there(data: SiteData, project: Path) -> None:
+def test_accessibility_statement_uses_the_gate_report_when_there(project: Path) -> None:
+    data = load_site_data(project / "data", project)  # its own copy: the test writes the gate's report beside it
     without = accessibility_status(data, DAY, "")
     assert "**partially compliant**" in without
     assert "Friday 20 November 2026" in without and "every page" in without

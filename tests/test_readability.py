@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 import textstat
-from conftest import TODAY, run_generator
+from conftest import TODAY, Run, run_generator
+from test_content import INFORMATION_PAGES
 
 from generator.easyread.readability import flesch_reading_ease, limits_for, measure, page_sentences, problems, table
 from generator.models.readability import Limits, PageKind, ReadabilitySettings
@@ -141,12 +142,30 @@ def test_bad_settings_are_named(project: Path, bad: str, message: str) -> None:
     assert "data/readability.yml:" in result.stderr and message in result.stderr
 
 
-def test_readability_command_prints_every_page(project: Path) -> None:
-    result = run_generator(project, "readability", "--today", TODAY)
+@pytest.fixture(scope="module")
+def example_readability(example_project: Path) -> Run:
+    """`readability` over the unchanged example (it builds the whole site), once for the tests that read its table."""
+    return run_generator(example_project, "readability", "--today", TODAY)
+
+
+def test_readability_command_prints_every_page(example_readability: Run, example_project: Path) -> None:
+    result = example_readability
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["page", "kind", "sentences"]
     pages = {line.split()[0] for line in lines[2:] if line and not line.startswith(" ") and line.split()[0].endswith(".md")}
-    content = {p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md")}
+    content = {p.relative_to(example_project / "content").as_posix() for p in (example_project / "content").rglob("*.md")}
     assert content <= pages
     assert {"glossary/index.md", "glossary/co-production.md", "forums/index.md"} <= pages
     assert result.returncode == (1 if "things to fix:" in result.stdout else 0)
+
+
+def test_information_and_toolkit_pages_are_easy_read(example_readability: Run) -> None:
+    """Each of these pages is within the easy-read limits (15 words a sentence, 12 on average, reading ease 70)."""
+    rows = {}
+    for line in example_readability.stdout.splitlines():
+        cells = line.split()
+        if cells and (cells[0] in INFORMATION_PAGES or cells[0].startswith("toolkits/")):
+            rows[cells[0]] = cells[-1]
+    assert set(INFORMATION_PAGES) <= set(rows)
+    assert len([page for page in rows if page.startswith("toolkits/")]) == 9
+    assert {page: verdict for page, verdict in rows.items() if verdict != "ok"} == {}

@@ -107,7 +107,12 @@ def _json_keys(value: Any, path: str = "") -> set[str]:
     return {f"{path}:{type(value).__name__}"}
 
 
-def shape(name: str, text: str) -> Shape:
+def _parse(text: str) -> BeautifulSoup:
+    return BeautifulSoup(text, "html.parser")
+
+
+def shape(name: str, text: str, soup: BeautifulSoup | None = None) -> Shape:
+    """The shape of one output file; `soup` is the page already parsed, when the caller has it."""
     result = Shape()
     if name.endswith(".ics"):
         calendar = Calendar.from_ical(text)
@@ -123,7 +128,8 @@ def shape(name: str, text: str) -> Shape:
         result.tags = Counter(el.tag for el in tree.iter())
         result.schemes = {m.group(1).lower() for el in tree.iter() for v in el.attrib.values() if (m := _SCHEME.match(v))}
         return result
-    soup = BeautifulSoup(text, "html.parser")
+    if soup is None:
+        soup = _parse(text)
     for element in soup.find_all(True):
         result.tags[element.name] += 1
         for attribute, value in element.attrs.items():
@@ -142,6 +148,22 @@ def shape(name: str, text: str) -> Shape:
 
 def shapes(files: dict[str, str]) -> dict[str, Shape]:
     return {name: shape(name, text) for name, text in files.items()}
+
+
+def _is_page(name: str) -> bool:
+    return not name.endswith((".ics", ".json", ".xml"))
+
+
+def examine(files: dict[str, str]) -> tuple[dict[str, Shape], list[str]]:
+    """`shapes(files)` and `injected(files)` at once, parsing each page once for both (the same parser, the same answers)."""
+    soups = {name: _parse(text) for name, text in files.items() if _is_page(name)}
+    return {name: shape(name, text, soups.get(name)) for name, text in files.items()}, injected(files, soups)
+
+
+@cache
+def clean_shapes() -> dict[str, Shape]:
+    """The shapes of the unchanged example's outputs: worked out once per process, for every test that compares."""
+    return shapes(outputs(ROOT))
 
 
 def gained(before: dict[str, Shape], after: dict[str, Shape]) -> list[str]:
@@ -166,9 +188,9 @@ def gained(before: dict[str, Shape], after: dict[str, Shape]) -> list[str]:
 _LIVE_SCHEMES = {"javascript", "vbscript", "data", "file"}
 
 
-def _live_in_html(text: str) -> list[str]:
+def _live_in_html(soup: BeautifulSoup) -> list[str]:
     found = []
-    for element in BeautifulSoup(text, "html.parser").find_all(True):
+    for element in soup.find_all(True):
         if element.name in ("script", "iframe", "object", "embed", "base", "meta", "style", "link") and not (
             element.name == "script" and element.get("type") == "application/ld+json"
         ):
@@ -182,15 +204,19 @@ def _live_in_html(text: str) -> list[str]:
     return found
 
 
-def injected(files: dict[str, str]) -> list[str]:
-    """Live script anywhere in an HTML page or a feed's HTML: a script element, an on...= handler, a javascript: link."""
+def injected(files: dict[str, str], soups: dict[str, BeautifulSoup] | None = None) -> list[str]:
+    """Live script anywhere in an HTML page or a feed's HTML: a script element, an on...= handler, a javascript: link.
+
+    `soups` holds pages already parsed (by `examine`); any other page is parsed here.
+    """
     found = []
     for name, text in files.items():
         if name.endswith(".xml"):
             # Atom text is plain text unless the element says type="html": only that is read as HTML.
             for element in ElementTree.fromstring(text).iter():
                 if element.text and element.get("type") in ("html", "xhtml"):
-                    found += [f"{name}: {hit}" for hit in _live_in_html(element.text)]
-        elif not name.endswith((".json", ".ics")):
-            found += [f"{name}: {hit}" for hit in _live_in_html(text)]
+                    found += [f"{name}: {hit}" for hit in _live_in_html(_parse(element.text))]
+        elif _is_page(name):
+            page = (soups or {}).get(name)
+            found += [f"{name}: {hit}" for hit in _live_in_html(_parse(text) if page is None else page)]
     return found
