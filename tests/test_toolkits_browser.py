@@ -4,26 +4,10 @@ Needs Debian's chromium and the puppeteer that pa11y-ci installs (`PUPPETEER_SKI
 """
 from __future__ import annotations
 
-import functools
-import json
-import os
-import shutil
-import subprocess
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
-from conftest import ROOT
+from browser_script import needs_browser, run_script
 
-CHROMIUM = Path("/usr/bin/chromium")
-NODE_MODULES = ROOT / "node_modules"
-
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM.exists() and (NODE_MODULES / "puppeteer").is_dir() and shutil.which("node")),
-    reason="needs /usr/bin/chromium, node and node_modules/puppeteer",
-)
+pytestmark = needs_browser
 
 # Runs in node. Prints one JSON object with what it saw.
 SCRIPT = r"""
@@ -81,34 +65,10 @@ const url = process.argv[2];
 """
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(built_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def seen(served: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    script = tmp_path_factory.mktemp("browser") / "form.js"
-    script.write_text(SCRIPT, encoding="utf-8")
-    result = subprocess.run(
-        ["node", str(script), f"{served}/toolkits/01-evaluation-tool/"],
-        capture_output=True, text=True, timeout=120,
-        env={**os.environ, "NODE_PATH": str(NODE_MODULES), "PUPPETEER_SKIP_DOWNLOAD": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    found: dict[str, object] = run_script(tmp_path_factory.mktemp("browser"), "form.js", SCRIPT, f"{served}/toolkits/01-evaluation-tool/", timeout=120)
+    return found
 
 
 def test_averages_add_up_as_people_choose(seen: dict[str, object]) -> None:
