@@ -1,9 +1,12 @@
 """The acronym check: words in capitals must be explained, and the build says where they were written."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import TODAY, mkdocs_build, mkdocs_build_error, run_generator
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.easyread.acronyms import SourceLines, capital_words, is_capital_word, known_capital_words, unknown_capital_words
 
@@ -11,6 +14,13 @@ from generator.easyread.acronyms import SourceLines, capital_words, is_capital_w
 def test_what_counts_as_a_word_in_capitals() -> None:
     assert [w for w in ["NHS", "SaBP", "ImROC", "NDTi", "GPiMH", "CCGs", "QR"] if not is_capital_word(w)] == []
     assert [w for w in ["YouTube", "WhatsApp", "McDonald", "I", "A", "Forum", "GU21", "A4"] if is_capital_word(w)] == []
+
+
+@given(st.text(alphabet=st.sampled_from("aZqQ09_- .'’\nÉéßİıǅⅫ²ΣσÅÆæ"), max_size=60) | st.text(max_size=40))
+def test_the_quick_search_finds_what_checking_every_word_finds(text: str) -> None:
+    # The module looks only at tokens with 2 letters that are not a to z: the same words as checking every token.
+    every_token = [word for word in re.findall(r"[^\W_]+", text) if is_capital_word(word)]
+    assert list(capital_words(text)) == every_token
 
 
 def test_known_words_come_from_every_form_and_the_exceptions() -> None:

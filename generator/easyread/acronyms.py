@@ -13,7 +13,9 @@ from pathlib import Path
 from generator.compute.plurals import number_forms
 from generator.easyread.htmltext import TextRun, text_runs
 
-_TOKEN = re.compile(r"[^\W_]+")
+# The tokens with 2 or more letters that are not a to z (nor digits): a superset of the words in capitals,
+# found by the regular expression engine, so the check in Python looks at a few tokens, not at every word.
+_CANDIDATE = re.compile(r"(?<![^\W_])(?=(?:[a-z0-9]*[^\Wa-z0-9_]){2})[^\W_]+")
 
 
 def is_capital_word(word: str) -> bool:
@@ -27,9 +29,9 @@ def is_capital_word(word: str) -> bool:
 
 
 def capital_words(text: str) -> Iterator[str]:
-    for match in _TOKEN.finditer(text):
-        if is_capital_word(match.group()):
-            yield match.group()
+    for word in _CANDIDATE.findall(text):
+        if is_capital_word(word):
+            yield word
 
 
 def known_capital_words(forms: Iterable[str], exceptions: Iterable[str]) -> set[str]:
@@ -47,12 +49,11 @@ def known_capital_words(forms: Iterable[str], exceptions: Iterable[str]) -> set[
 def unknown_capital_words(html: str, known: set[str], runs: Sequence[TextRun] | None = None) -> list[str]:
     """Words in capitals in the page's visible text that nobody has explained, in page order."""
     found: dict[str, None] = {}
-    for run in text_runs(html) if runs is None else runs:
-        if run.hidden:
-            continue
-        for word in capital_words(run.text):
-            if word not in known and not (word.endswith("s") and word[:-1] in known):
-                found.setdefault(word)
+    # One piece of text for the page; a word never runs across 2 runs ("N<b>HS</b>" stays "N" and "HS").
+    text = "\n".join(run.text for run in (text_runs(html) if runs is None else runs) if not run.hidden)
+    for word in capital_words(text):
+        if word not in known and not (word.endswith("s") and word[:-1] in known):
+            found.setdefault(word)
     return list(found)
 
 

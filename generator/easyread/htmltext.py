@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 _NEWLINE = re.compile("\n")
 
@@ -35,9 +36,11 @@ VOID = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class TextRun:
-    """A stretch of text between two tags, as written in the HTML (entities not decoded)."""
+class TextRun(NamedTuple):
+    """A stretch of text between two tags, as written in the HTML (entities not decoded).
+
+    A named tuple, not a frozen dataclass: a page has hundreds of runs, and a tuple is made in one step.
+    """
 
     start: int
     end: int
@@ -54,7 +57,7 @@ class TextRun:
         return unescape(self.raw)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     tag: str
     hidden: bool = False

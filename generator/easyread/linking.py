@@ -76,9 +76,12 @@ class Matcher:
 
     def find(self, text: str) -> Iterator[Match]:
         """Glossary words in `text`, left to right, longest first, never overlapping."""
+        # `normal_token`, written out: this runs for every piece of text on every page.
+        normal = [word.translate(DASHES).casefold() for word in TOKEN.findall(text)]
+        if self._first.isdisjoint(normal):
+            return  # most pieces of text hold no glossary word: their positions are never needed
         tokens = list(TOKEN.finditer(text))
         count = len(tokens)
-        normal = [normal_token(t.group()) for t in tokens]
         index = 0
         while index < count:
             if normal[index] not in self._first:

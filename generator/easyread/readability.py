@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from typing import NamedTuple
 
 from generator.easyread.htmltext import TextRun, text_runs
 from generator.easyread.syllables import syllable_count
@@ -23,8 +24,7 @@ from generator.models.sentences import sentences, words
 _LETTERS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # a tuple: a page has hundreds of sentences
     text: str
     words: int
     prose: bool  # false for headings and table cells
@@ -92,22 +92,24 @@ def measure(
     prose = [s for s in found if s.prose]
     word_count = sum(s.words for s in prose)
     explained_words = explained if isinstance(explained, (set, frozenset)) else set(explained)
-    prose_words: list[str] = []
+    prose_word_count = 0
     syllable_total = 0
     long_words: list[str] = []
+    long_enough = settings.long_word_syllables
     for sentence in prose:
-        for position, word in enumerate(_LETTERS.findall(sentence.text)):
-            prose_words.append(word)
-            count = syllables(word)
-            syllable_total += count
+        letters = _LETTERS.findall(sentence.text)
+        prose_word_count += len(letters)
+        counts = [syllables(word) for word in letters]
+        syllable_total += sum(counts)
+        for position, (word, count) in enumerate(zip(letters, counts, strict=True)):
             # Names (a capital letter inside a sentence: Surrey, January) are not words an editor can swap.
-            is_name = position > 0 and word[0].isupper()
-            if count >= settings.long_word_syllables and not is_name and word.casefold() not in explained_words:
+            if count >= long_enough and not (position > 0 and word[0].isupper()) \
+                    and word.casefold() not in explained_words:
                 long_words.append(word)
     longest = max(found, key=lambda s: s.words, default=Sentence("", 0, True))
     ease = None
-    if prose and prose_words and word_count >= settings.min_words_for_reading_ease:
-        ease = round(flesch_reading_ease(len(prose_words), len(prose), syllable_total), 1)
+    if prose and prose_word_count and word_count >= settings.min_words_for_reading_ease:
+        ease = round(flesch_reading_ease(prose_word_count, len(prose), syllable_total), 1)
     over = tuple(s for s in found if limits.max_sentence_words is not None and s.words > limits.max_sentence_words)
     return Figures(
         page=page,
@@ -119,7 +121,7 @@ def measure(
         average=round(word_count / len(prose), 1) if prose else 0.0,
         reading_ease=ease,
         long_words=tuple(dict.fromkeys(w.casefold() for w in long_words)),
-        long_words_percent=round(100 * len(long_words) / len(prose_words), 1) if prose_words else 0.0,
+        long_words_percent=round(100 * len(long_words) / prose_word_count, 1) if prose_word_count else 0.0,
         over_limit=over,
     )
 

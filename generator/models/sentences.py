@@ -10,6 +10,7 @@ import re
 # A word is a run of non-space characters with at least one letter or digit in it:
 # "co-production" and "10:30am" are 1 word each; a lone dash or "&" is not a word.
 _WORD = re.compile(r"\S*[^\W_]\S*")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # a text has a word in it exactly when it has one of these
 
 # A sentence ends at . ! or ? (perhaps followed by a closing quote or bracket),
 # then a space, then something that can start a sentence: a capital, a digit or an opening quote.
@@ -25,4 +26,4 @@ def sentences(text: str) -> list[str]:
     text = " ".join(text.split())
     if not text:
         return []
-    return [part.strip() for part in _SENTENCE_END.split(text) if words(part)]
+    return [part.strip() for part in _SENTENCE_END.split(text) if _LETTER_OR_DIGIT.search(part)]

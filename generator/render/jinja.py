@@ -35,6 +35,7 @@ _LINE_START = re.compile(r"^(?:[#+\-=]|\d+(?=[.)]))")
 _LINE_START_ENTITY = {"#": "&#35;", "+": "&#43;", "-": "&#45;", "=": "&#61;"}
 # Characters no page may hold: controls other than tab and newline, and the Unicode line separators.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
 # Schemes a link from data may use. Anything else (javascript:, data:, vbscript:) is refused.
 SAFE_SCHEMES = ("https:", "http:", "mailto:", "tel:", "sms:")
 
@@ -42,6 +43,11 @@ SAFE_SCHEMES = ("https:", "http:", "mailto:", "tel:", "sms:")
 # In a field declared Markdown, links and emphasis stay: only the characters that make tables,
 # attribute lists and escapes are neutralised, and "]:" (a link definition) is broken up.
 _MARKDOWN_FIELD_RE = re.compile(r"[\\|{}]|\](?=:)")
+
+
+# Text that comes out of `markdown_text` as it went in: letters, digits, single spaces and everyday punctuation,
+# starting with a letter (not a heading, list or number), with at most 1 colon (an icon needs 2).
+_PLAIN = re.compile(r"(?:[^\W_]|[ ,.;:!?'’()/%@£$€–—-])*")
 
 
 def markdown_text(value: Any) -> Markup:
@@ -54,9 +60,16 @@ def markdown_text(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = re.sub(r"\s+", " ", _CONTROLS.sub(" ", str(value)))
+    text = str(value)
+    if text[:1].isalpha() and _PLAIN.fullmatch(text) and "  " not in text and text.count(":") < 2:
+        return Markup(text)  # most values (names, places, sentences): nothing to change
+    return _escaped(text, isinstance(value, MarkdownSource))
+
+
+def _escaped(text: str, markdown_field: bool) -> Markup:
+    text = _SPACES.sub(" ", _CONTROLS.sub(" ", text))
     text = str(escape(text)).replace("&#39;", "'")
-    if isinstance(value, MarkdownSource):
+    if markdown_field:
         text = _MARKDOWN_FIELD_RE.sub(lambda m: _INLINE.get(m.group(0), "&#93;"), text)
     else:
         text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)

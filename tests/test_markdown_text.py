@@ -1,0 +1,25 @@
+"""Data values in Markdown pages: the quick way for everyday text gives exactly what the full escaping gives."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.models.common import MarkdownSource
+from generator.render.jinja import _escaped, markdown_text
+
+EVERYDAY = st.text(alphabet=st.sampled_from(list("Aab zé1:,.;!?'’()/%@£-–_*#<&\n\t\u00a0\u2028|[]{}`\\=+")), max_size=30)
+
+
+@given(EVERYDAY | st.text(max_size=30))
+def test_plain_text_is_left_as_the_full_escaping_leaves_it(text: str) -> None:
+    assert markdown_text(text) == _escaped(text, markdown_field=False)
+    assert markdown_text(MarkdownSource(text)) == _escaped(text, markdown_field=True)
+
+
+def test_what_markdown_would_act_on_is_still_escaped() -> None:
+    assert markdown_text("Meet at 10:30am, Room 2.") == "Meet at 10:30am, Room 2."
+    assert markdown_text("Use :smile: here") == "Use &#58;smile: here"
+    assert markdown_text("Tea  and\ncake") == "Tea and cake"
+    assert markdown_text("A_b") == "A&#95;b"
+    assert markdown_text("1. First") == "1&#46; First"
+    assert markdown_text("Tom & Jerry <b>") == "Tom &amp; Jerry &lt;b&gt;"
