@@ -33,15 +33,16 @@ def main() -> int:
     args = options.parse_args()
 
     pages: list[tuple[str, str]] = []
-    add_page = SiteCheck.add_page
+    read_page = SiteCheck.read_page
 
     def keep(self: SiteCheck, page: str, html: str, *rest: object, **named: object) -> object:
         pages.append((page, html))
-        return add_page(self, page, html, *rest, **named)  # type: ignore[arg-type]
+        return read_page(self, page, html, *rest, **named)  # type: ignore[arg-type]
 
-    SiteCheck.add_page = keep  # type: ignore[method-assign]
+    SiteCheck.read_page = keep  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as folder:
-        result = build_in_process(args.root, Path(folder) / "site", args.today, swap=False)
+        # No results from earlier builds: every page must be read here.
+        result = build_in_process(args.root, Path(folder) / "site", args.today, swap=False, keep_results=False)
     check = readability_check(result)
     if check is None:
         print("\n".join(result.errors), file=sys.stderr)

