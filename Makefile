@@ -93,4 +93,4 @@ bench: $(INSTALLED)
 	$(PY) benchmarks/bench.py
 
 clean:
-	rm -rf site site.new-* site.old-* $(HARROW)/site $(VENV) node_modules reports mutants .cache/a11y
+	rm -rf site site.new-* site.old-* $(HARROW)/site $(VENV) node_modules reports mutants .cache $(HARROW)/.cache

@@ -3,7 +3,8 @@
 Everything else lives in the core, which does not know about MkDocs. Each build does the work once:
 the data is loaded, validated and computed once (`pipeline.prepare`, shared with the command line), the
 glossary lookups are made once, and each page's HTML is walked once for both the checks and the linking.
-When `mkdocs serve` rebuilds and the data has not changed, the generated pages are reused as they are.
+What each page gave is kept between builds (`easyread/page_results.py`): a page whose HTML did not change is
+not read again. When `mkdocs serve` rebuilds and the data has not changed, the generated pages are reused as they are.
 """
 from __future__ import annotations
 
