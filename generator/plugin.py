@@ -87,7 +87,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.generated_for: tuple[Prepared | None, str | None] = (None, None)  # the data and site_url it was made from
         self.words_key = ""  # what the matcher and the checks were made from (see `_words_key`)
         self.results: PageResults | None = None  # what each page gave, kept between builds
-        self.page_results: dict[str, tuple[str, PageResult]] = {}  # page → its key and result, in this build
+        self.page_results: dict[str, tuple[str, PageResult, MkPage]] = {}  # page → its key and result, in this build
         self.checked = False  # True once every page has been read by the easy-read checks
         self.search_pages: dict[str, SearchPage] = {}  # page → what search finds on it, as last built
         self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
@@ -211,18 +211,21 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 linked_html, used = linked.html, linked.used
             result = PageResult(linked_html, used, figures, capitals)
         self.easy_read.record(src, result.figures, result.capitals, shown)
-        self.page_results[src] = (key, result)
-        if not result.used:
-            return result.html  # the A to Z and letter pages are the glossary itself: every meaning is on them
-        terms = [self.terms[i] for i in result.used]
-        shows = [(t.term, t.meaning) for t in terms]
-        if result.shows != shows:  # a meaning changed since the section was made
-            result.shows, result.words_html, result.changed = shows, words_on_page(terms, href), True
-        if page.toc is not None:
-            entry = AnchorLink("Words on this page", "words-on-this-page", 2)
-            top = list(page.toc)
-            (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
-        return result.html + result.words_html
+        self.page_results[src] = (key, result, page)
+        if result.used:
+            terms = [self.terms[i] for i in result.used]
+            shows = [(t.term, t.meaning) for t in terms]
+            if result.shows != shows:  # a meaning changed since the section was made
+                result.shows, result.words_html, result.changed = shows, words_on_page(terms, href), True
+            if page.toc is not None:
+                entry = AnchorLink("Words on this page", "words-on-this-page", 2)
+                top = list(page.toc)
+                (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
+        # The A to Z and letter pages use no word: they are the glossary itself, every meaning is on them.
+        content = result.html + result.words_html
+        # Not kept twice until the page is written: `_keep` takes it back from the page's content.
+        result.html = ""
+        return content
 
     @staticmethod
     def _is_glossary_list(src: str) -> bool:
@@ -263,9 +266,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         enforced = self.easy_read.enforced_problems()
         if enforced:
             # Keep what every page gave, so the build after the fix reads only the pages that changed.
-            for key, result in self.page_results.values():
-                assert self.results is not None
-                self.results.put(key, result)
+            for key, result, page in self.page_results.values():
+                self._keep(key, result, page)
             raise PluginError(
                 "Some pages are not easy to read yet:\n" + "\n".join(enforced)
                 + "\nRun `python -m generator readability` to see the figures for every page."
@@ -282,9 +284,20 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Last, when the page is whole: allow the theme's own inline scripts by hash, and nothing else.
         kept = self.page_results.pop(page.file.src_uri, None)
         self._add_to_search(page, kept[1] if kept else None)
-        if kept is not None and self.results is not None:
-            self.results.put(*kept)
+        if kept is not None:
+            self._keep(*kept)
         return fill_script_hashes(output, page.content or "")
+
+    def _keep(self, key: str, result: PageResult, page: MkPage) -> None:
+        """Write a page's new or changed result for the next build, its HTML taken back from the page's content."""
+        assert self.results is not None
+        if result.changed:
+            content = page.content or ""
+            if not content.endswith(result.words_html):
+                return  # not the content this plugin gave the page: keep nothing rather than something wrong
+            result.html = content[:len(content) - len(result.words_html)]
+        self.results.put(key, result)
+        result.html = ""
 
     def _add_to_search(self, page: MkPage, result: PageResult | None) -> None:
         # The page's content only (no menu or footer), with "Words on this page" and other blocks marked
