@@ -77,6 +77,9 @@ def test_a_new_project_builds_on_its_own(tmp_path: Path) -> None:
     built = run_generator(target, "build", "--today", TODAY)
     assert built.returncode == 0, built.stdout + built.stderr
     assert (target / "site/forums/our-town/index.html").is_file()
+    # What the build makes and remembers is kept out of the new programme's git.
+    ignored = (target / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {"site/", ".cache/"} <= set(ignored) and (target / ".cache/pages").is_dir()
     # It will not write over someone's work.
     again = run_generator(ROOT, "new", str(target))
     assert again.returncode == 1 and "not empty" in again.stderr
