@@ -268,6 +268,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             # Keep what every page gave, so the build after the fix reads only the pages that changed.
             for key, result, page in self.page_results.values():
                 self._keep(key, result, page)
+            assert self.results is not None
+            self.results.finish(forget_others=False)
             raise PluginError(
                 "Some pages are not easy to read yet:\n" + "\n".join(enforced)
                 + "\nRun `python -m generator readability` to see the figures for every page."
@@ -320,7 +322,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # The search index (generator/outputs/search_index.py), read by the search page's script. It is written
         # into the built site before the build's privacy scan, which reads every file of it.
         if self.results is not None:
-            self.results.forget_others()  # the results of pages this build did not make
+            self.results.finish()  # commit, and forget the results of pages this build did not make
         site = Path(config.site_dir)
         folders: set[Path] = set()
         for path, text in search_files(self.search_pages.values()).items():

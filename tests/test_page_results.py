@@ -2,8 +2,10 @@
 pages whose HTML, glossary words, settings or code changed, and makes exactly the site a first build makes."""
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -45,8 +47,10 @@ def same_sites(a: Path, b: Path) -> list[str]:
     return sorted(set(found))
 
 
-def cached(project: Path) -> list[Path]:
-    return sorted((project / ".cache/pages").glob("*/*.json"))
+def cached(project: Path) -> list[str]:
+    """The keys of the results kept."""
+    with contextlib.closing(sqlite3.connect(project / ".cache/pages/pages.sqlite")) as db:
+        return [key for (key,) in db.execute("SELECT key FROM results ORDER BY key")]
 
 
 def test_a_second_build_reads_no_page_and_makes_the_same_site(project: Path, tmp_path: Path, reads: list[str]) -> None:
@@ -133,12 +137,43 @@ def test_a_page_that_fails_fails_again_on_the_next_build(project: Path, tmp_path
 def test_unreadable_results_are_worked_out_again(project: Path, tmp_path: Path, reads: list[str]) -> None:
     first = mkdocs_build(project, site_dir=tmp_path / "first")
     pages = len(reads)
-    for number, path in enumerate(cached(project)):
-        path.write_text(["", "{", '{"html": 1}', "null", "[]"][number % 5], encoding="utf-8")
+    with contextlib.closing(sqlite3.connect(project / ".cache/pages/pages.sqlite")) as db, db:
+        for number, key in enumerate(cached(project)):
+            db.execute("UPDATE results SET value = ? WHERE key = ?", (["", "{", '{"html": 1}', "null", "[]"][number % 5], key))
     reads.clear()
     second = mkdocs_build(project, site_dir=tmp_path / "second")
     assert len(reads) == pages
     assert same_sites(first, second) == []
+
+
+def test_a_file_that_is_not_a_database_is_started_again(project: Path, tmp_path: Path, reads: list[str]) -> None:
+    first = mkdocs_build(project, site_dir=tmp_path / "first")
+    pages = len(reads)
+    for name in ("pages.sqlite-wal", "pages.sqlite-shm"):
+        (project / ".cache/pages" / name).unlink(missing_ok=True)
+    (project / ".cache/pages/pages.sqlite").write_bytes(b"not a database at all" * 100)
+    reads.clear()
+    second = mkdocs_build(project, site_dir=tmp_path / "second")
+    assert len(reads) == pages and len(cached(project)) == pages
+    assert same_sites(first, second) == []
+
+
+def test_a_build_beside_another_keeps_nothing_and_waits_for_nothing(
+    project: Path, tmp_path: Path, reads: list[str],
+) -> None:
+    mkdocs_build(project, site_dir=tmp_path / "first")
+    edit(project / "content/privacy.md", "The short answer is nothing.", "The short answer is nothing at all.")
+    # Another build of the same project is writing its results (a lock held all along).
+    with contextlib.closing(sqlite3.connect(project / ".cache/pages/pages.sqlite", isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        reads.clear()
+        site = mkdocs_build(project, site_dir=tmp_path / "second")
+        other.execute("ROLLBACK")
+    assert reads == ["privacy.md"]  # the other pages still read from the file
+    assert "nothing at all" in (site / "privacy/index.html").read_text(encoding="utf-8")
+    reads.clear()
+    mkdocs_build(project, site_dir=tmp_path / "third")
+    assert reads == ["privacy.md"]  # nothing was kept while the file was locked
 
 
 def test_an_empty_cache_dir_keeps_nothing(project: Path, tmp_path: Path, reads: list[str]) -> None:

@@ -6,8 +6,8 @@ as Markdown made it, the glossary words and readability settings (`words_key`), 
 code that made it (every source file of `generator/`, the sanitiser's version, the syllable dictionaries,
 Python's version). A result is only ever found under the key of the inputs it came from, so a changed page,
 a changed glossary or changed code simply finds nothing and is worked out afresh. A file that cannot be read
-is treated the same way. Results are written atomically, so two builds of one project at the same time only
-ever see whole files.
+is treated the same way. They are kept in one SQLite file, `pages.sqlite`, so a build reads and writes one
+file, not thousands.
 
 "Words on this page" and the search sections are kept with the HTML they were made from (the meanings
 shown, a hash of the page's final content), and used again only when that is still the same.
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import sqlite3
 import sys
-from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -93,55 +93,108 @@ def content_hash(html: str) -> str:
 
 
 class PageResults:
-    """The results of one build's pages: found on disk by key, written back when new or changed.
+    """The results of one build's pages: found by key in one SQLite file, written back when new or changed.
 
-    `folder` None keeps nothing on disk (every page is worked out, as on a first build).
+    One file, not a file a page: creating thousands of small files cost more than working some pages out.
+    Writes go into one transaction, committed by `finish` after the build; a second build of the same project
+    at the same time reads what is there and keeps nothing new. `folder` None keeps nothing (every page is
+    worked out, as on a first build). Any SQLite error only turns the keeping off: it never fails a build.
     """
 
     def __init__(self, folder: Path | None, words_key: str) -> None:
-        self.folder = folder
+        self.path = None if folder is None else folder / "pages.sqlite"
         self.prefix = f"{code_fingerprint()}\0{words_key}\0"
         self.used: set[str] = set()  # the keys this build asked for
+        self._db: sqlite3.Connection | None = None
+        self._writing = False  # in the transaction that `finish` commits
+        self._off = self.path is None
 
     def key(self, page: str, html_digest: bytes) -> str:
         return hashlib.blake2b(f"{self.prefix}{page}\0".encode() + html_digest, digest_size=20).hexdigest()
 
-    def _file(self, key: str) -> Path:
-        assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.json"
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._off:
+            assert self.path is not None
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = _open(self.path)
+            except (OSError, sqlite3.Error):
+                try:  # not a database (a half-written or foreign file): start again, once
+                    self.path.unlink(missing_ok=True)
+                    self._db = _open(self.path)
+                except (OSError, sqlite3.Error):
+                    self._off = True
+        return self._db
+
+    def _stop(self) -> None:
+        """Keep nothing more in this build (a locked or broken file): what was there stays as it was."""
+        self._off = True
+        if self._db is not None:
+            with suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
 
     def get(self, key: str) -> PageResult | None:
         self.used.add(key)
-        if self.folder is None:
+        db = self._connect()
+        if db is None:
             return None
         try:
-            return _from_json(self._file(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # not there, half a file from an old version, or anything else: work it out again
+            row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            self._stop()
+            return None
+        try:
+            return None if row is None else _from_json(row[0])
+        except (ValueError, KeyError, TypeError):
+            return None  # written by another version, or damaged: work it out again
 
     def put(self, key: str, result: PageResult) -> None:
-        """Keep `result` on disk if it is new or changed. Never fails the build: the cache only saves time."""
+        """Keep `result` if it is new or changed."""
         self.used.add(key)
-        if self.folder is None or not result.changed:
+        if not result.changed:
             return
-        target = self._file(key)
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        db = self._connect()
+        if db is None:
+            return
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(_to_json(result), encoding="utf-8")
-            os.replace(temporary, target)
+            if not self._writing:
+                db.execute("BEGIN IMMEDIATE")  # waits a moment for another build, then gives up (below)
+                self._writing = True
+            db.execute("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", (key, _to_json(result)))
             result.changed = False
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        except sqlite3.Error:
+            self._stop()
 
-    def forget_others(self, keep: Iterable[str] | None = None) -> int:
-        """After a whole build: remove every result it did not use, so the folder holds one site's pages."""
-        if self.folder is None or not self.folder.is_dir():
-            return 0
-        wanted = self.used if keep is None else set(keep)
-        removed = 0
-        for path in self.folder.glob("*/*.json"):
-            if path.stem not in wanted:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+    def finish(self, forget_others: bool = True) -> None:
+        """Commit what was kept; with `forget_others` (a whole build), remove every result the build did not use."""
+        db = self._connect() if forget_others or self._writing else self._db
+        if db is None:
+            return
+        try:
+            if forget_others:
+                if not self._writing:
+                    db.execute("BEGIN IMMEDIATE")
+                    self._writing = True
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((key,) for key in self.used))
+                db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+            if self._writing:
+                db.execute("COMMIT")
+                self._writing = False
+        except sqlite3.Error:
+            pass
+        self._stop()
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    # Autocommit, with our own BEGIN; a short wait for a lock, as builds must not wait on each other.
+    db = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+    # Write-ahead log: readers never wait for a writer. Not synced to disk: it is a cache, and a lost
+    # or damaged file only means pages are worked out again.
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    db.execute("SELECT 1 FROM results LIMIT 1").fetchone()  # a file that is not a database fails here
+    return db
