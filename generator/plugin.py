@@ -309,12 +309,13 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.search_pages.pop(page.file.src_uri, None)
             return
         content = page.content or ""
-        if result is not None and result.sections is not None and result.content_hash == content_hash(content):
+        made_from = content_hash(content)
+        if result is not None and result.sections is not None and result.content_hash == made_from:
             sections = result.sections
         else:
             sections = page_sections(content)
             if result is not None:
-                result.sections, result.content_hash, result.changed = sections, content_hash(content), True
+                result.sections, result.content_hash, result.changed = sections, made_from, True
         title = sections[0].title or page.title or ""
         self.search_pages[page.file.src_uri] = SearchPage(page.url, title, sections)
 
