@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
@@ -42,6 +43,7 @@ from generator.render.blocks import UnknownBlock, fill_blocks
 from generator.render.csp import fill_script_hashes
 from generator.render.pages import all_pages
 from generator.render.sanitise import sanitise_html
+from generator.render.site_map import Link, limit_from, menu_names, part_pages, site_map
 from generator.render.themehtml import easy_read_layout
 from generator.today import resolve_today
 
@@ -91,6 +93,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.checked = False  # True once every page has been read by the easy-read checks
         self.search_pages: dict[str, SearchPage] = {}  # page → what search finds on it, as last built
         self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
+        self.menu: list[Link] = []  # the menu's top items, for the site map
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this method makes MkDocs keep this one plugin object from one `mkdocs serve` rebuild to the
@@ -170,9 +173,32 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             if path.endswith(".md") and files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} clashes with a generated page. Rename or delete it.")
             files.append(File.generated(config, path, content=text))
+        self._add_site_map_parts(files, config)
         # Pages gone since the last build (when serving) leave search; the others are replaced as they are built.
         self.search_pages = {src: found for src, found in self.search_pages.items() if files.get_file_from_path(src)}
         return files
+
+    def _add_site_map_parts(self, files: Files, config: MkDocsConfig) -> None:
+        """The pages that list a big group of pages for the site map (generator/render/site_map.py)."""
+        limit = limit_from(config.extra.get("labels"))
+        if not limit:
+            return
+
+        def url_of(src: str) -> str | None:
+            found = files.get_file_from_path(src)
+            return None if found is None else found.url
+
+        names = menu_names(config.nav, url_of)
+        title = str(config.extra["labels"].get("site_map_part", "{group}: {part} of {parts}"))
+        urls = [f.url for f in files.documentation_pages()]
+        for source, text in part_pages(urls, limit, names, title).items():
+            if files.get_file_from_path(source) is not None:
+                raise PluginError(f"content/{source} clashes with a page of the site map. Rename or delete it.")
+            files.append(File.generated(config, source, content=text))
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.menu = [Link(item.url, item.title or "") for item in nav.items if item.url is not None]
+        return nav
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.prepared is not None
@@ -257,7 +283,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # For the theme's templates (theme/): the footer's contact details, every page for the site map,
         # and the filter that lets tables become lists on a small screen.
         env.globals["ez_contact"] = self.prepared.data.settings.contact
-        env.globals["ez_pages"] = [f.page for f in files.documentation_pages() if f.page is not None]
+        pages = [Link(f.page.url, f.page.title or "") for f in files.documentation_pages() if f.page is not None]
+        groups = site_map(self.menu, pages, limit_from(config.extra.get("labels")))
+        env.globals["ez_site_map"] = groups
+        env.globals["ez_site_map_parts"] = {part.url: part for group in groups for part in group.parts}
         env.filters["ez_layout"] = easy_read_layout
         if self.serving:
             # MkDocs makes the theme's Jinja environment afresh on every rebuild and compiles every template
