@@ -4,7 +4,7 @@ on disk between builds, so a page whose HTML did not change is not cleaned, read
 Each result is filed under a key made from everything it was made from: the page's path, a hash of its HTML
 as Markdown made it, the glossary words and readability settings (`words_key`), and the fingerprint of the
 code that made it (every source file of `generator/`, the sanitiser's version, the syllable dictionaries,
-Python's version). A result is only ever found under the key of the inputs it came from, so a changed page,
+inflect's module, Python's version). A result is only ever found under the key of the inputs it came from, so a changed page,
 a changed glossary or changed code simply finds nothing and is worked out afresh. A file that cannot be read
 is treated the same way. They are kept in one SQLite file, `pages.sqlite`, so a build reads and writes one
 file, not thousands.
@@ -47,14 +47,16 @@ class PageResult:
 
 @cache
 def code_fingerprint() -> str:
-    """Every source file of the generator, the sanitiser's version, the syllable dictionaries and Python."""
+    """Every source file of the generator, the sanitiser's version, the syllable dictionaries, inflect and Python."""
+    import inflect  # already loaded for the glossary's plurals
     import nh3  # already loaded by the sanitiser
 
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(GENERATOR.rglob("*")):
         if path.suffix in {".py", ".j2"} and path.is_file():
             digest.update(path.relative_to(GENERATOR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for path in dictionary_files():
+    # inflect makes the plurals of glossary words (which words are explained, which are linked).
+    for path in [*dictionary_files(), Path(inflect.__file__)]:
         stat = path.stat()
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     version = getattr(nh3, "__version__", "")  # not in nh3's type stubs
