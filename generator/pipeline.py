@@ -93,5 +93,6 @@ def prepare(data_dir: Path, root: Path, today: date, content_dir: Path | None = 
         return _last[1]
     data = load_site_data(data_dir, root, today)
     prepared = Prepared(data, compute(data, today), governance_warnings(data))
+    data.release_positions()  # every message that needs a line number has been made
     _last = (key, prepared)
     return prepared

@@ -41,6 +41,9 @@ class YamlDocument:
             loc = loc[:-1]
         return self.values.get((), (1, 1))
 
+    def release(self) -> None:
+        self.value, self.values, self.keys = None, {}, {}
+
 
 # Limits that keep a hostile or broken file from using all the memory or time of the machine.
 # (The limits on depth, aliases, values and digits live with the checks that use them, in yamlbuild.py.)

@@ -33,6 +33,9 @@ class Located(Protocol):
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]: ...
 
+    def release(self) -> None:
+        """Forget the positions and the plain values, once every check has run (they are only for messages)."""
+
 
 @dataclass
 class SiteData:
@@ -61,6 +64,12 @@ class SiteData:
     origins: dict[int, tuple[str, Loc]] = field(default_factory=dict, repr=False)
     # The project folder, for checks and pages that look at files outside data/ (meeting papers in content/).
     root: Path | None = field(default=None, repr=False)
+
+    def release_positions(self) -> None:
+        """Once every check has run: the files' positions and plain values are only for messages about mistakes,
+        and at 10 times the example's data they are the biggest thing a build would keep to its end."""
+        for document in self.documents.values():
+            document.release()
 
     def where(self, record: object, *sub: str | int) -> tuple[str, Loc]:
         file, loc = self.origins[id(record)]
