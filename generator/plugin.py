@@ -142,7 +142,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.easy_read.reset(prepared.data)
             return
         self.words_key = words_key
-        self.matcher = glossary_matcher(prepared.data)
+        self.matcher = None  # made for the first page that has to be linked (none when all come from the last build)
         self.easy_read = SiteCheck(prepared.data, root, Path(config.docs_dir))
 
     @staticmethod
@@ -218,7 +218,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Runs on the HTML of every page, hand-written and generated, once Markdown is done with it:
         # headings, links and code are real elements here, so we can tell them apart safely.
         # The HTML is walked once; the checks read what the editor wrote, then glossary words are linked.
-        assert self.easy_read is not None and self.matcher is not None and self.results is not None
+        assert self.easy_read is not None and self.results is not None and self.prepared is not None
         src = page.file.src_uri
         shown = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{src}" if page.file.generated_by is None else f"{src} (generated)"
         # A page is known by its HTML as Markdown made it: the same HTML is cleaned, read and linked the same.
@@ -233,6 +233,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             if self._is_glossary_list(src):
                 linked_html, used = html, []
             else:
+                if self.matcher is None:
+                    self.matcher = glossary_matcher(self.prepared.data)
                 linked = link_terms(html, self.matcher, href, self._own_word(src), runs)
                 linked_html, used = linked.html, linked.used
             result = PageResult(linked_html, used, figures, capitals)
@@ -251,6 +253,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         content = result.html + result.words_html
         # Not kept twice until the page is written: `_keep` takes it back from the page's content.
         result.html = ""
+        if not self.serving:
+            # MkDocs keeps every page's Markdown (and a generated page's text) to the end of the build, but
+            # never reads them again once the HTML is made: let them go. Not None: the title would go with it.
+            page.markdown = ""
+            if page.file.generated_by is not None:
+                page.file.content_string = ""
         return content
 
     @staticmethod

@@ -6,8 +6,10 @@ Kept apart from `word_forms.py` so the data check, which does not need plurals, 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-import inflect
+if TYPE_CHECKING:
+    import inflect
 
 # inflect reads these endings as plurals ("analysis" → "analysi"); they are singular nouns.
 _SINGULAR_ENDINGS = ("ss", "us", "is")
@@ -15,6 +17,8 @@ _SINGULAR_ENDINGS = ("ss", "us", "is")
 
 @cache
 def _engine() -> inflect.engine:
+    import inflect  # only when a plural is wanted: a build whose pages all come from the last build needs none
+
     return inflect.engine()
 
 

@@ -3,8 +3,8 @@ on disk between builds, so a page whose HTML did not change is not cleaned, read
 
 Each result is filed under a key made from everything it was made from: the page's path, a hash of its HTML
 as Markdown made it, the glossary words and readability settings (`words_key`), and the fingerprint of the
-code that made it (every source file of `generator/`, the sanitiser's version, the syllable dictionaries,
-inflect's module, Python's version). A result is only ever found under the key of the inputs it came from, so a changed page,
+code that made it (every source file of `generator/`, nh3's files (the sanitiser), the syllable dictionaries,
+inflect's files, Python's version). A result is only ever found under the key of the inputs it came from, so a changed page,
 a changed glossary or changed code simply finds nothing and is worked out afresh. A file that cannot be read
 is treated the same way. They are kept in one SQLite file, `pages.sqlite`, so a build reads and writes one
 file, not thousands.
@@ -15,6 +15,7 @@ shown, a hash of the page's final content), and used again only when that is sti
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import sqlite3
 import sys
@@ -47,21 +48,26 @@ class PageResult:
 
 @cache
 def code_fingerprint() -> str:
-    """Every source file of the generator, the sanitiser's version, the syllable dictionaries, inflect and Python."""
-    import inflect  # already loaded for the glossary's plurals
-    import nh3  # already loaded by the sanitiser
-
+    """Every source file of the generator, the sanitiser, the syllable dictionaries, inflect and Python."""
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(GENERATOR.rglob("*")):
         if path.suffix in {".py", ".j2"} and path.is_file():
             digest.update(path.relative_to(GENERATOR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    # inflect makes the plurals of glossary words (which words are explained, which are linked).
-    for path in [*dictionary_files(), Path(inflect.__file__)]:
+    # nh3 cleans the pages and inflect makes the glossary's plurals: a new version of either is a new file.
+    # Found, not imported: a build whose pages all come from the last build never loads them.
+    for path in [*dictionary_files(), *_package_files("nh3"), *_package_files("inflect")]:
         stat = path.stat()
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    version = getattr(nh3, "__version__", "")  # not in nh3's type stubs
-    digest.update(f"{FORMAT}\0{version}\0{sys.version}".encode())
+    digest.update(f"{FORMAT}\0{sys.version}".encode())
     return digest.hexdigest()
+
+
+def _package_files(package: str) -> list[Path]:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return sorted(path for path in folder.iterdir() if path.suffix in {".py", ".so"} and path.is_file())
 
 
 def _figures_from(value: dict[str, Any]) -> Figures:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.compute.plurals import number_forms
@@ -50,11 +51,16 @@ class SiteCheck:
     shown: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, list[str]] = field(default_factory=dict)  # word → pages it is on
 
-    def __post_init__(self) -> None:
+    # Worked out for the first page read (none when every page comes from the last build), kept by `reset`.
+    @cached_property
+    def _known(self) -> set[str]:
         forms = [form for term in self.data.glossary for form in (term.term, *term.other_forms)]
         exceptions = [item.word for item in self.data.readability.acronym_exceptions]
-        self._known = known_capital_words(forms, exceptions)
-        self._explained = explained_words(self.data)
+        return known_capital_words(forms, exceptions)
+
+    @cached_property
+    def _explained(self) -> set[str]:
+        return explained_words(self.data)
 
     def reset(self, data: SiteData | None = None) -> None:
         """Forget the pages read, keeping what was worked out from the data (for the next build of the same data).

@@ -10,10 +10,22 @@ cleaning and put back after it, and its JSON escapes `<`, `>` and `&`, so it can
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-import nh3
+if TYPE_CHECKING:
+    import nh3
 
-_TAGS = set(nh3.ALLOWED_TAGS) | {
+# nh3.ALLOWED_TAGS (ammonia's defaults), written out so nh3 is only loaded when a page is cleaned.
+_DEFAULT_TAGS = {
+    "a", "abbr", "acronym", "area", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "center",
+    "cite", "code", "col", "colgroup", "data", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "i", "img", "ins", "kbd",
+    "li", "map", "mark", "nav", "ol", "p", "pre", "q", "rp", "rt", "rtc", "ruby", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "tt", "u",
+    "ul", "var", "wbr",
+}
+_TAGS = _DEFAULT_TAGS | {
     "svg", "path", "g", "circle", "rect", "title",
     "form", "fieldset", "legend", "label", "input", "textarea", "output", "button", "select", "option",
     "nav", "section", "aside", "details", "summary", "figure", "figcaption", "time", "mark", "address",
@@ -47,19 +59,26 @@ _ATTRIBUTES: dict[str, set[str]] = {
 # sms: opens the reader's own text app ("I want this too", Have your say); it loads nothing.
 SCHEMES = {"https", "http", "mailto", "tel", "sms"}
 _JSON_LD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
-# Built once: `nh3.clean` would turn these sets into ammonia's settings again for every page (a third of its cost).
-_CLEANER = nh3.Cleaner(
-    tags=_TAGS,
-    attributes=_ATTRIBUTES,
-    generic_attribute_prefixes={"aria-", "data-"},
-    url_schemes=SCHEMES,
-    link_rel=None,
-    strip_comments=True,
-)
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    # Built once: `nh3.clean` would turn these sets into ammonia's settings again for every page (a third of its
+    # cost). Loaded only when a page is cleaned: a build whose pages all come from the last build cleans none.
+    import nh3
+
+    return nh3.Cleaner(
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        generic_attribute_prefixes={"aria-", "data-"},
+        url_schemes=SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 def sanitise_html(html: str) -> str:
     """The page's HTML with everything outside the site's own vocabulary removed."""
     kept = _JSON_LD.findall(html)
-    cleaned = _CLEANER.clean(_JSON_LD.sub("", html))
+    cleaned = _cleaner().clean(_JSON_LD.sub("", html))
     return cleaned + "".join(f"\n{block}" for block in kept)
