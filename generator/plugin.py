@@ -253,12 +253,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         content = result.html + result.words_html
         # Not kept twice until the page is written: `_keep` takes it back from the page's content.
         result.html = ""
-        if not self.serving:
-            # MkDocs keeps every page's Markdown (and a generated page's text) to the end of the build, but
-            # never reads them again once the HTML is made: let them go. Not None: the title would go with it.
-            page.markdown = ""
-            if page.file.generated_by is not None:
-                page.file.content_string = ""
+        # MkDocs keeps every page's Markdown (and a generated page's text) to the end of the build, but never
+        # reads them again once the HTML is made: let them go. Not None: the page's title would go with it.
+        page.markdown = ""
+        if page.file.generated_by is not None:
+            page.file.content_string = ""
         return content
 
     @staticmethod
