@@ -231,3 +231,16 @@ def test_compiled_templates_on_disk_follow_their_source(tmp_path: Path) -> None:
     unwritable = Environment(loader=FileSystemLoader(tmp_path / "templates"),
                              bytecode_cache=_CompiledTemplates(str(tmp_path / "no such folder")))
     assert unwritable.get_template("page.j2").render(name="Sam") == "Goodbye Sam."
+
+
+def test_prepared_data_lets_its_positions_go_after_every_check(project: Path) -> None:
+    prepared = prepare(project / "data", project, DAY, project / "content")
+    data = prepared.data
+    assert data.documents and all(document.values == {} and document.value is None for document in data.documents.values())
+    with pytest.raises(LookupError, match="let go once every check had run"):
+        data.problem(data.forums[0], ("name",), "too late")
+    # Problems are still placed: a mistake found while preparing names its file and line.
+    edit(project / "data/areas.yml", "name:", "nome:")
+    with pytest.raises(DataProblems) as caught:
+        prepare(project / "data", project, DAY, project / "content")
+    assert "data/areas.yml:" in caught.value.report()

@@ -70,8 +70,11 @@ class SiteData:
         and at 10 times the example's data they are the biggest thing a build would keep to its end."""
         for document in self.documents.values():
             document.release()
+        self.origins.clear()
 
     def where(self, record: object, *sub: str | int) -> tuple[str, Loc]:
+        if id(record) not in self.origins and not self.origins:
+            raise LookupError("The data's positions were let go once every check had run: find problems before that.")
         file, loc = self.origins[id(record)]
         return file, (*loc, *sub)
 
