@@ -94,6 +94,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.search_pages: dict[str, SearchPage] = {}  # page → what search finds on it, as last built
         self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
         self.menu: list[Link] = []  # the menu's top items, for the site map
+        self.handed_over: list[File] = []  # generated files other than pages, until MkDocs has copied them
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this method makes MkDocs keep this one plugin object from one `mkdocs serve` rebuild to the
@@ -169,10 +170,18 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return pages | extra_files(data, computed.today, site_url, computed)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.handed_over = []
         for path, text in self.generated.items():
             if path.endswith(".md") and files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} clashes with a generated page. Rename or delete it.")
-            files.append(File.generated(config, path, content=text))
+            file = File.generated(config, path, content=text)
+            files.append(file)
+            if not path.endswith(".md"):
+                self.handed_over.append(file)
+        if not self.serving:
+            # One build: the Files hold the texts now (each is let go once MkDocs has used it), so keep no copy.
+            # `mkdocs serve` keeps them, to make new Files from them on the next rebuild.
+            self.generated, self.generated_for = {}, (None, None)
         self._add_site_map_parts(files, config)
         # Pages gone since the last build (when serving) leave search; the others are replaced as they are built.
         self.search_pages = {src: found for src, found in self.search_pages.items() if files.get_file_from_path(src)}
@@ -368,6 +377,14 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
             target.write_text(text, encoding="utf-8")
+
+    def on_page_context(self, context: Any, page: MkPage, config: MkDocsConfig, nav: Navigation) -> Any:
+        # Pages are written after MkDocs has copied every other file (open data, calendars, the feed): their
+        # texts are not needed again while the pages are made, where a build uses the most memory.
+        for file in self.handed_over:
+            file.content_string = ""
+        self.handed_over = []
+        return context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # 404.html and other static templates: no page content, so every inline script is the theme's.
