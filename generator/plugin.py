@@ -36,7 +36,7 @@ from generator.models.glossary import Term
 from generator.models.problems import DataProblems
 from generator.models.site import MissingDataFile
 from generator.outputs import extra_files
-from generator.outputs.search_index import SearchPage, search_files
+from generator.outputs.search_index import SearchPage, each_search_file
 from generator.outputs.search_sections import page_sections
 from generator.pipeline import Prepared, prepare
 from generator.render.blocks import UnknownBlock, fill_blocks
@@ -371,7 +371,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.results.finish()  # commit, and forget the results of pages this build did not make
         site = Path(config.site_dir)
         folders: set[Path] = set()
-        for path, text in search_files(self.search_pages.values()).items():
+        for path, text in each_search_file(self.search_pages.values()):
             target = site / path
             if target.parent not in folders:  # hundreds of files in a few folders
                 target.parent.mkdir(parents=True, exist_ok=True)

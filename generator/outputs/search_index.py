@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.outputs.search_sections import Section
@@ -98,23 +98,20 @@ def _page_numbers(records: Sequence[str], budget: int) -> list[int]:
 
 def _postings(pages: Sequence[SearchPage], numbers: Sequence[int]) -> dict[str, list[int]]:
     """Each word → its places, as the word files store them (page gaps and section codes, in page order)."""
-    where: dict[str, list[int]] = {}  # word → page, code, page, code, ... in page order
-    for number, page in zip(numbers, pages, strict=True):
+    # Gaps as each place is found, in the one list per word: turning page numbers into gaps at the end held
+    # every word's places twice over, at the build's peak (1.2 MiB at 10x).
+    postings: dict[str, list[int]] = {}  # word → page gap, code, page gap, code, ...
+    last: dict[str, int] = {}  # word → the page it was last found on
+    for number, page in zip(numbers, pages, strict=True):  # pages in order, each page's sections in order
         for index, section in enumerate(page.sections):
             in_title = set(words(page.title if index == 0 else section.title))
             in_text = set(words(section.text))
             for word in in_title | in_text:
-                where.setdefault(word, []).extend(
-                    (number, index * 4 + (TITLE if word in in_title else 0) + (TEXT if word in in_text else 0)),
-                )
-    postings = {}
-    for word, places in where.items():
-        flat: list[int] = []
-        last = 0
-        for at in range(0, len(places), 2):  # already in order: pages in order, each page's sections in order
-            flat += [places[at] - last, places[at + 1]]
-            last = places[at]
-        postings[word] = flat
+                postings.setdefault(word, []).extend((
+                    number - last.get(word, 0),
+                    index * 4 + (TITLE if word in in_title else 0) + (TEXT if word in in_text else 0),
+                ))
+                last[word] = number
     return postings
 
 
@@ -152,6 +149,15 @@ def _section_records(page: SearchPage) -> list[list[str]]:
 
 def search_files(pages: Iterable[SearchPage]) -> dict[str, str]:
     """Path in the site → text, for every file of the search index."""
+    return dict(each_search_file(pages))
+
+
+def each_search_file(pages: Iterable[SearchPage]) -> Iterator[tuple[str, str]]:
+    """Every file of the search index as (path in the site, text), one at a time.
+
+    A caller that writes each one as it comes never holds the whole index: it is made at the end of the build,
+    when everything else is still held too.
+    """
     ordered = list(pages)
     sections = [_section_records(page) for page in ordered]
     whole = sum(len(_dumps(own)) + len(page.url) + len(page.title) for page, own in zip(ordered, sections, strict=True))
@@ -159,22 +165,19 @@ def search_files(pages: Iterable[SearchPage]) -> dict[str, str]:
     records = [_dumps([page.url, page.title, own[:per_section]]) for page, own in zip(ordered, sections, strict=True)]
     numbers = _page_numbers(records, budget)
     shards = _shards(_postings(ordered, numbers))
-    files = {
-        "search/index.json": _dumps({
-            "version": 1, "pages": len(ordered), "pages_per_file": PAGES_PER_FILE, "sections_per_file": per_section,
-            "prefix_min": 3, "words": sorted(shards),
-        }),
-    }
+    yield "search/index.json", _dumps({
+        "version": 1, "pages": len(ordered), "pages_per_file": PAGES_PER_FILE, "sections_per_file": per_section,
+        "prefix_min": 3, "words": sorted(shards),
+    })
     for prefix, entries in shards.items():
-        files[f"search/words/{file_name(prefix)}.json"] = _dumps(dict(sorted(entries.items())))
+        yield f"search/words/{file_name(prefix)}.json", _dumps(dict(sorted(entries.items())))
     in_file: dict[int, list[str]] = {}
     for number, record in zip(numbers, records, strict=True):
         in_file.setdefault(number // PAGES_PER_FILE, []).append(record)
     for file, held in in_file.items():
-        files[f"search/pages/{file}.json"] = "[" + ",".join(held) + "]"
+        yield f"search/pages/{file}.json", "[" + ",".join(held) + "]"
     for number, page, own in zip(numbers, ordered, sections, strict=True):
         for start in range(per_section, len(own), per_section):
-            files[f"search/sections/{number}-{start // per_section}.json"] = _dumps(
+            yield f"search/sections/{number}-{start // per_section}.json", _dumps(
                 [page.url, page.title, own[start:start + per_section]],
             )
-    return files
