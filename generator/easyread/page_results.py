@@ -5,7 +5,7 @@ Each result is filed under a key made from everything it was made from: the page
 as Markdown made it, the glossary words and readability settings (`words_key`), and the fingerprint of the
 code that made it (every source file of `generator/`, nh3's files (the sanitiser), the syllable dictionaries,
 inflect's files, Python's version). A result is only ever found under the key of the inputs it came from, so a changed page,
-a changed glossary or changed code simply finds nothing and is worked out afresh. A file that cannot be read
+a changed glossary or changed code simply finds nothing and is worked out afresh. A result that cannot be read
 is treated the same way. They are kept in one SQLite file, `pages.sqlite`, so a build reads and writes one
 file, not thousands.
 
