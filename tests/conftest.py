@@ -7,17 +7,14 @@ too (`generator.cli.main`); only a test whose subject is the separate process (`
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import logging
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -26,6 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.a11y.server import serve
 from generator.cli import main as cli_main
 from generator.compute.plurals import number_forms
 from generator.models.problems import DataProblems
@@ -189,19 +187,8 @@ def edit(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(built_site: Path) -> Iterator[str]:
     """The built example site on a free local port, for the browser tests (tests/browser_script.py)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(built_site) as base:
+        yield base
