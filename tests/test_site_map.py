@@ -75,3 +75,9 @@ def test_a_big_glossary_is_listed_on_pages_of_its_own(project: Path, tmp_path: P
     # Part pages are not in search: they only repeat titles.
     index = "".join(path.read_text(encoding="utf-8") for path in (site / "search").rglob("*.json"))
     assert "site-map/glossary-" not in index and "glossary/letter-a/" in index
+
+
+def test_pages_are_listed_with_numbers_counted_as_numbers() -> None:
+    pages = [Link(f"stories/black-path-{n}/", f"Black path {n}") for n in (10, 2, 1, 11)]
+    (group,) = site_map([], pages, 200)
+    assert [page.title for page in group.pages] == ["Black path 1", "Black path 2", "Black path 10", "Black path 11"]

@@ -3,12 +3,14 @@
 The site map (content/site-map.md, drawn by theme/site-map.html) lists every page, grouped under the menu's
 items. At 10,000 pages one list would be 770 kB, more than a phone should load and more than the accessibility
 gate can check. So a group with more pages than `limit` (`site_map_limit` in mkdocs.yml's labels) is listed
-on pages of its own, `limit` pages each, in the order of their addresses, and the site map links to them.
+on pages of its own, `limit` pages each, in the order of their addresses (numbers counted as numbers), and the
+site map links to them.
 
 Pure: the plugin gives the addresses (to make the extra pages before any page is read) and later the titles.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 import yaml
 
 PART_FOLDER = "site-map"
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def site_map(menu: Sequence[Link], pages: Sequence[Link], limit: int) -> list[Gr
     """
     by_folder: dict[str, list[Link]] = {}
     pages = [page for page in pages if folder_of(page.url) != PART_FOLDER]
-    for page in sorted(pages, key=lambda link: link.url):
+    for page in sorted(pages, key=_in_order):
         folder = folder_of(page.url)
         if folder is not None:
             by_folder.setdefault(folder, []).append(page)
@@ -124,10 +127,15 @@ def site_map(menu: Sequence[Link], pages: Sequence[Link], limit: int) -> list[Gr
     for folder, below in by_folder.items():
         if folder not in listed and f"{folder}/" not in menu_urls:
             groups.append(_group(None, folder.replace("-", " ").capitalize(), folder, below, limit))
-    top_level = [page for page in sorted(pages, key=lambda link: link.url)
+    top_level = [page for page in sorted(pages, key=_in_order)
                  if folder_of(page.url) is None and page.url not in menu_urls and page.url]
     groups.extend(Group(page, page.title) for page in top_level)
     return groups
+
+
+def _in_order(link: Link) -> list[str | int]:
+    """By address, numbers counted as numbers: "black-path-2" before "black-path-10", as people read a list."""
+    return [int(part) if part.isdigit() else part for part in _DIGITS.split(link.url)]
 
 
 def _group(top: Link | None, name: str, folder: str | None, below: list[Link], limit: int) -> Group:
