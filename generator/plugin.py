@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -89,12 +90,11 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.generated_for: tuple[Prepared | None, str | None] = (None, None)  # the data and site_url it was made from
         self.words_key = ""  # what the matcher and the checks were made from (see `_words_key`)
         self.results: PageResults | None = None  # what each page gave, kept between builds
-        self.page_results: dict[str, tuple[str, PageResult, MkPage]] = {}  # page → its key and result, in this build
         self.checked = False  # True once every page has been read by the easy-read checks
         self.search_pages: dict[str, SearchPage] = {}  # page → what search finds on it, as last built
         self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
         self.menu: list[Link] = []  # the menu's top items, for the site map
-        self.handed_over: list[File] = []  # generated files other than pages, until MkDocs has copied them
+        self.spilled: tempfile.TemporaryDirectory[str] | None = None  # generated files other than pages, till copied
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this method makes MkDocs keep this one plugin object from one `mkdocs serve` rebuild to the
@@ -135,7 +135,6 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             self.generated_for = (prepared, config.site_url)
         self.prepared = prepared
         self.terms = {term.id: term for term in prepared.data.glossary}  # meanings, for "Words on this page"
-        self.page_results = {}
         words_key = self._words_key(prepared, config)
         self.results = PageResults(root / self.config.cache_dir if self.config.cache_dir else None, words_key)
         if words_key == self.words_key and self.easy_read is not None:
@@ -170,14 +169,15 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return pages | extra_files(data, computed.today, site_url, computed)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.handed_over = []
         for path, text in self.generated.items():
             if path.endswith(".md") and files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} clashes with a generated page. Rename or delete it.")
-            file = File.generated(config, path, content=text)
-            files.append(file)
-            if not path.endswith(".md"):
-                self.handed_over.append(file)
+            if path.endswith(".md") or self.serving:
+                files.append(File.generated(config, path, content=text))
+            else:
+                # Open data, calendars and feeds are only copied into the site once every page has been read,
+                # when a build holds the most: they wait on disk, not in memory (3 MiB at 30× the example).
+                files.append(File.generated(config, path, abs_src_path=self._spill(path, text)))
         if not self.serving:
             # One build: the Files hold the texts now (each is let go once MkDocs has used it), so keep no copy.
             # `mkdocs serve` keeps them, to make new Files from them on the next rebuild.
@@ -186,6 +186,23 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Pages gone since the last build (when serving) leave search; the others are replaced as they are built.
         self.search_pages = {src: found for src, found in self.search_pages.items() if files.get_file_from_path(src)}
         return files
+
+    def _spill(self, path: str, text: str) -> str:
+        """Write a generated file's text to this build's own temporary folder; where it is."""
+        if self.spilled is None:
+            self.spilled = tempfile.TemporaryDirectory(prefix="coproduction-")
+        target = Path(self.spilled.name, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))  # the bytes MkDocs would write: calendars keep their CRLF
+        return str(target)
+
+    def _clean_up(self) -> None:
+        if self.spilled is not None:
+            self.spilled.cleanup()
+            self.spilled = None
+
+    def on_build_error(self, error: Exception) -> None:
+        self._clean_up()
 
     def _add_site_map_parts(self, files: Files, config: MkDocsConfig) -> None:
         """The pages that list a big group of pages for the site map (generator/render/site_map.py)."""
@@ -248,7 +265,6 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 linked_html, used = linked.html, linked.used
             result = PageResult(linked_html, used, figures, capitals)
         self.easy_read.record(src, result.figures, result.capitals, shown)
-        self.page_results[src] = (key, result, page)
         if result.used:
             terms = [self.terms[i] for i in result.used]
             shows = [(t.term, t.meaning) for t in terms]
@@ -260,8 +276,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
                 (top[0].children if top and top[0].level == 1 else page.toc.items).append(entry)
         # The A to Z and letter pages use no word: they are the glossary itself, every meaning is on them.
         content = result.html + result.words_html
-        # Not kept twice until the page is written: `_keep` takes it back from the page's content.
-        result.html = ""
+        self._add_to_search(page, result, content)
+        # Kept now, not when the page is written: nothing of a page's result is held while the others are read,
+        # but its search sections. A build that stops at a check keeps them too, for the build after the fix.
+        self.results.put(key, result)
         # MkDocs keeps every page's Markdown (and a generated page's text) to the end of the build, but never
         # reads them again once the HTML is made: let them go. Not None: the page's title would go with it.
         page.markdown = ""
@@ -311,8 +329,6 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         enforced = self.easy_read.enforced_problems()
         if enforced:
             # Keep what every page gave, so the build after the fix reads only the pages that changed.
-            for key, result, page in self.page_results.values():
-                self._keep(key, result, page)
             assert self.results is not None
             self.results.finish(forget_others=False)
             raise PluginError(
@@ -329,38 +345,19 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         # Last, when the page is whole: allow the theme's own inline scripts by hash, and nothing else.
-        kept = self.page_results.pop(page.file.src_uri, None)
-        self._add_to_search(page, kept[1] if kept else None)
-        if kept is not None:
-            self._keep(*kept)
         return fill_script_hashes(output, page.content or "")
 
-    def _keep(self, key: str, result: PageResult, page: MkPage) -> None:
-        """Write a page's new or changed result for the next build, its HTML taken back from the page's content."""
-        assert self.results is not None
-        if result.changed:
-            content = page.content or ""
-            if not content.endswith(result.words_html):
-                return  # not the content this plugin gave the page: keep nothing rather than something wrong
-            result.html = content[:len(content) - len(result.words_html)]
-        self.results.put(key, result)
-        result.html = ""
-
-    def _add_to_search(self, page: MkPage, result: PageResult | None) -> None:
+    def _add_to_search(self, page: MkPage, result: PageResult, content: str) -> None:
         # The page's content only (no menu or footer), with "Words on this page" and other blocks marked
         # data-search-exclude left out. Pages marked `search: exclude: true` are not found by search.
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             self.search_pages.pop(page.file.src_uri, None)
             return
-        content = page.content or ""
         made_from = content_hash(content)
-        if result is not None and result.sections is not None and result.content_hash == made_from:
-            sections = result.sections
-        else:
-            sections = page_sections(content)
-            if result is not None:
-                result.sections, result.content_hash, result.changed = sections, made_from, True
+        if result.sections is None or result.content_hash != made_from:
+            result.sections, result.content_hash, result.changed = page_sections(content), made_from, True
+        sections = result.sections
         title = sections[0].title or page.title or ""
         self.search_pages[page.file.src_uri] = SearchPage(page.url, title, sections)
 
@@ -369,22 +366,20 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # into the built site before the build's privacy scan, which reads every file of it.
         if self.results is not None:
             self.results.finish()  # commit, and forget the results of pages this build did not make
+        self._clean_up()  # every generated file has been copied into the site
         site = Path(config.site_dir)
         folders: set[Path] = set()
-        for path, text in each_search_file(self.search_pages.values()):
+        pages = list(self.search_pages.values())
+        if not self.serving:
+            # One build: hand each page over and keep none, so each is let go once its words are counted.
+            # `mkdocs serve --dirty` builds only the changed pages next time, and keeps the others' sections.
+            self.search_pages = {}
+        for path, text in each_search_file(_handed_over(pages)):
             target = site / path
             if target.parent not in folders:  # hundreds of files in a few folders
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
             target.write_text(text, encoding="utf-8")
-
-    def on_page_context(self, context: Any, page: MkPage, config: MkDocsConfig, nav: Navigation) -> Any:
-        # Pages are written after MkDocs has copied every other file (open data, calendars, the feed): their
-        # texts are not needed again while the pages are made, where a build uses the most memory.
-        for file in self.handed_over:
-            file.content_string = ""
-        self.handed_over = []
-        return context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # 404.html and other static templates: no page content, so every inline script is the theme's.
@@ -399,3 +394,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         if custom_dir:
             server.watch(custom_dir)
         return server
+
+
+def _handed_over(items: list[SearchPage]) -> Iterator[SearchPage]:
+    """Each item of `items` in order, emptying the list as it goes: nothing given is held here afterwards."""
+    items.reverse()
+    while items:
+        yield items.pop()

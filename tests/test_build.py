@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
-from conftest import TODAY, mkdocs_build_error, run_generator
+import pytest
+from conftest import TODAY, edit, mkdocs_build, mkdocs_build_error, run_generator
 
 
 def test_index_pages_exist(built_site: Path) -> None:
@@ -89,3 +91,20 @@ def test_plain_mkdocs_build_with_bad_data_keeps_site(project: Path, built_site: 
     (project / "data/stray.yml").write_text("x: 1\n", encoding="utf-8")
     assert "data/stray.yml:1:1: (file): Nothing reads this file" in mkdocs_build_error(project)
     assert (project / "site/index.html").is_file()
+
+
+def test_generated_files_wait_in_a_temporary_folder_that_every_build_removes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Open data, calendars and feeds wait on disk until MkDocs copies them (not in memory while pages are read);
+    # the folder goes once they are copied, and when the build fails part way too.
+    waiting = tmp_path / "tmp"
+    waiting.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(waiting))
+    site = mkdocs_build(project, site_dir=tmp_path / "site")
+    assert json.loads((site / "api/areas.json").read_text(encoding="utf-8"))["areas"]
+    assert (site / "calendars/forums.ics").read_bytes().count(b"\r\n") > 10  # the calendar's CRLF kept
+    assert list(waiting.iterdir()) == []
+    edit(project / "content/privacy.md", "The short answer is nothing.", " ".join(["We"] + ["really"] * 20 + ["care."]))
+    assert "this sentence has 22 words" in mkdocs_build_error(project)  # stops after the files were made
+    assert list(waiting.iterdir()) == []

@@ -116,6 +116,7 @@ class PageResults:
         self._db: sqlite3.Connection | None = None
         self._writing = False  # in the transaction that `finish` commits
         self._off = self.path is None
+        self._read_only = False  # another build holds the file: read what is there, keep nothing new
 
     def key(self, page: str, html_digest: bytes) -> str:
         return hashlib.blake2b(f"{self.prefix}{page}\0".encode() + html_digest, digest_size=20).hexdigest()
@@ -142,6 +143,14 @@ class PageResults:
                 self._db.close()
             self._db = None
 
+    def _stop_writing(self) -> None:
+        """Keep nothing more in this build (the file is locked by another build, or full), but go on reading it."""
+        self._read_only = True
+        if self._writing and self._db is not None:
+            with suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")  # nothing half kept
+        self._writing = False
+
     def get(self, key: str) -> PageResult | None:
         self.used.add(key)
         db = self._connect()
@@ -160,7 +169,7 @@ class PageResults:
     def put(self, key: str, result: PageResult) -> None:
         """Keep `result` if it is new or changed."""
         self.used.add(key)
-        if not result.changed:
+        if not result.changed or self._read_only:
             return
         db = self._connect()
         if db is None:
@@ -172,12 +181,13 @@ class PageResults:
             db.execute("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", (key, _to_json(result)))
             result.changed = False
         except sqlite3.Error:
-            self._stop()
+            self._stop_writing()
 
     def finish(self, forget_others: bool = True) -> None:
         """Commit what was kept; with `forget_others` (a whole build), remove every result the build did not use."""
         db = self._connect() if forget_others or self._writing else self._db
-        if db is None:
+        if db is None or self._read_only:
+            self._stop()
             return
         try:
             if forget_others:

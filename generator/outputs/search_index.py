@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -80,45 +81,30 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _page_numbers(records: Sequence[str], budget: int) -> list[int]:
-    """Each page's number: its file × G + its place in the file. Files fill up to the budget, in the pages' order.
+def _add_places(postings: dict[str, array[int]], last: dict[str, int], number: int, page: SearchPage) -> None:
+    """Add one page's words to `postings`: each word → page gap, section code, page gap, code, ... in page order.
 
-    A page's own number says which file holds it, so the files can differ in how many pages they hold (a forum page
-    is big, a story is small) without a list of where each file starts.
+    Gaps as each place is found, in one array a word: turning page numbers into gaps at the end held every
+    word's places twice over. Arrays of 4-byte numbers, not lists: 1.5 million places at 10,000 pages took
+    16 MiB as lists of Python numbers, the most the build held at any time. `last`: word → the page it was
+    last found on.
     """
-    numbers = []
-    file = used = count = 0
-    for record in records:
-        if count and (used + len(record) > budget or count == PAGES_PER_FILE):
-            file, used, count = file + 1, 0, 0
-        numbers.append(file * PAGES_PER_FILE + count)
-        used, count = used + len(record) + 1, count + 1
-    return numbers
+    for index, section in enumerate(page.sections):
+        in_title = set(words(page.title if index == 0 else section.title))
+        in_text = set(words(section.text))
+        for word in in_title | in_text:
+            places = postings.get(word)
+            if places is None:
+                places = postings[word] = array("i")
+            places.append(number - last.get(word, 0))
+            places.append(index * 4 + (TITLE if word in in_title else 0) + (TEXT if word in in_text else 0))
+            last[word] = number
 
 
-def _postings(pages: Sequence[SearchPage], numbers: Sequence[int]) -> dict[str, list[int]]:
-    """Each word → its places, as the word files store them (page gaps and section codes, in page order)."""
-    # Gaps as each place is found, in the one list per word: turning page numbers into gaps at the end held
-    # every word's places twice over, at the build's peak (1.2 MiB at 10x).
-    postings: dict[str, list[int]] = {}  # word → page gap, code, page gap, code, ...
-    last: dict[str, int] = {}  # word → the page it was last found on
-    for number, page in zip(numbers, pages, strict=True):  # pages in order, each page's sections in order
-        for index, section in enumerate(page.sections):
-            in_title = set(words(page.title if index == 0 else section.title))
-            in_text = set(words(section.text))
-            for word in in_title | in_text:
-                postings.setdefault(word, []).extend((
-                    number - last.get(word, 0),
-                    index * 4 + (TITLE if word in in_title else 0) + (TEXT if word in in_text else 0),
-                ))
-                last[word] = number
-    return postings
-
-
-def _shards(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+def _shards(postings: dict[str, array[int]]) -> dict[str, dict[str, array[int]]]:
     """Prefix → its words. Each word lives under the longest prefix of it that has a file."""
-    sizes = {word: len(word) + len(_dumps(places)) + 4 for word, places in postings.items()}
-    shards: dict[str, dict[str, list[int]]] = {}
+    sizes = {word: len(word) + len(_dumps(places.tolist())) + 4 for word, places in postings.items()}
+    shards: dict[str, dict[str, array[int]]] = {}
 
     def place(prefix: str, group: list[str]) -> None:
         if sum(sizes[w] for w in group) <= WORDS_BUDGET or len(prefix) >= MAX_PREFIX:
@@ -153,31 +139,60 @@ def search_files(pages: Iterable[SearchPage]) -> dict[str, str]:
 
 
 def each_search_file(pages: Iterable[SearchPage]) -> Iterator[tuple[str, str]]:
-    """Every file of the search index as (path in the site, text), one at a time.
+    """Every file of the search index as (path in the site, text), one at a time, from one pass over `pages`.
 
-    A caller that writes each one as it comes never holds the whole index: it is made at the end of the build,
-    when everything else is still held too.
+    Made at the end of the build, when everything else is still held too, so nothing is held longer than it
+    must be: each file of pages is given as soon as it is full, a long page's own files as soon as it is read,
+    and a page is let go once its words are counted (a caller may hand the pages over one by one and keep none).
+    Only the words' places are held to the end, for the word files and the index.
     """
-    ordered = list(pages)
-    sections = [_section_records(page) for page in ordered]
-    whole = sum(len(_dumps(own)) + len(page.url) + len(page.title) for page, own in zip(ordered, sections, strict=True))
-    budget, per_section = (max(PAGES_BUDGET, whole // 4 + 1), 16) if whole <= SMALL_SITE else (PAGES_BUDGET, SECTIONS_PER_FILE)
-    records = [_dumps([page.url, page.title, own[:per_section]]) for page, own in zip(ordered, sections, strict=True)]
-    numbers = _page_numbers(records, budget)
-    shards = _shards(_postings(ordered, numbers))
-    yield "search/index.json", _dumps({
-        "version": 1, "pages": len(ordered), "pages_per_file": PAGES_PER_FILE, "sections_per_file": per_section,
-        "prefix_min": 3, "words": sorted(shards),
-    })
-    for prefix, entries in shards.items():
-        yield f"search/words/{file_name(prefix)}.json", _dumps(dict(sorted(entries.items())))
-    in_file: dict[int, list[str]] = {}
-    for number, record in zip(numbers, records, strict=True):
-        in_file.setdefault(number // PAGES_PER_FILE, []).append(record)
-    for file, held in in_file.items():
-        yield f"search/pages/{file}.json", "[" + ",".join(held) + "]"
-    for number, page, own in zip(numbers, ordered, sections, strict=True):
+    source = iter(pages)
+    # A small site (all its pages' records under SMALL_SITE bytes) gets bigger files: read on until that is known.
+    ahead: list[SearchPage] = []
+    whole = 0
+    for page in source:
+        ahead.append(page)
+        whole += len(_dumps(_section_records(page))) + len(page.url) + len(page.title)
+        if whole > SMALL_SITE:
+            break
+    small = whole <= SMALL_SITE
+    budget, per_section = (max(PAGES_BUDGET, whole // 4 + 1), 16) if small else (PAGES_BUDGET, SECTIONS_PER_FILE)
+    ahead.reverse()
+    # Each page's number is its file × G + its place in the file. Files fill up to the budget, in the pages'
+    # order, so a page's own number says which file holds it: the files can differ in how many pages they hold
+    # (a forum page is big, a story is small) without a list of where each file starts.
+    postings: dict[str, array[int]] = {}
+    last: dict[str, int] = {}
+    held: list[str] = []  # the records of the file being filled
+    file = used = count = 0
+    for page in _one_by_one(ahead, source):
+        own = _section_records(page)
+        record = _dumps([page.url, page.title, own[:per_section]])
+        if held and (used + len(record) > budget or len(held) == PAGES_PER_FILE):
+            yield f"search/pages/{file}.json", "[" + ",".join(held) + "]"
+            file, used, held = file + 1, 0, []
+        number = file * PAGES_PER_FILE + len(held)
+        held.append(record)
+        used += len(record) + 1
+        count += 1
         for start in range(per_section, len(own), per_section):
             yield f"search/sections/{number}-{start // per_section}.json", _dumps(
                 [page.url, page.title, own[start:start + per_section]],
             )
+        _add_places(postings, last, number, page)
+    if held:
+        yield f"search/pages/{file}.json", "[" + ",".join(held) + "]"
+    shards = _shards(postings)
+    for prefix, entries in shards.items():
+        yield f"search/words/{file_name(prefix)}.json", _dumps({word: entries[word].tolist() for word in sorted(entries)})
+    yield "search/index.json", _dumps({
+        "version": 1, "pages": count, "pages_per_file": PAGES_PER_FILE, "sections_per_file": per_section,
+        "prefix_min": 3, "words": sorted(shards),
+    })
+
+
+def _one_by_one(ahead: list[SearchPage], rest: Iterator[SearchPage]) -> Iterator[SearchPage]:
+    """The pages read ahead (given in reverse), then the rest: each let go of here once given."""
+    while ahead:
+        yield ahead.pop()
+    yield from rest

@@ -31,7 +31,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: every page's sections are held until the search index is made
 class Section:
     """One place search can point to. `anchor` is None for the top of the page."""
 
