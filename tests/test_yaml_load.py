@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from generator.load import yamlbuild
 from generator.load.yaml12 import resolve_plain
+from generator.load.yamlbuild import Builder
 from generator.load.yamlfile import YamlDocument, load_yaml
 from generator.models.problems import Problem
 
@@ -198,3 +199,21 @@ def test_without_libyaml_the_same_values_and_refusals(tmp_path: Path, monkeypatc
     assert refusal(tmp_path, "[" * 300_000) == f"f.yml:1:41: (file): {DEEP}"
     assert refusal(tmp_path, "a: 1\na: 2\n") == 'f.yml:2:1: a: "a" is written twice in the same place. Keep one and delete the other.'
     assert refusal(tmp_path, BOMB).startswith("f.yml:6:12: (file): This file would hold too many values")
+
+
+@given(st.recursive(
+    st.one_of(st.integers(-5, 5), st.text("ab: -", max_size=4)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text("abc", min_size=1, max_size=3), inner, max_size=3)),
+    max_leaves=12,
+))
+def test_positions_found_when_asked_are_the_ones_a_full_read_finds(value: object) -> None:
+    # A file is read without its positions (9 MiB at 30× the example); a message that needs one reads them then.
+    # Block style, flow style and anchors: they must come out exactly as reading them all at once gives them.
+    for text in (yaml.safe_dump(value, default_flow_style=False), yaml.safe_dump(value, default_flow_style=True),
+                 "base: &b\n" + "".join(f"  {line}\n" for line in yaml.safe_dump({"v": value}).splitlines()) + "copy: *b\n"):
+        quick = Builder(text, "t.yml", positions=False)
+        full = Builder(text, "t.yml")
+        assert quick.build() == full.build()
+        assert quick.values == {} and quick.keys == {}
+        document = YamlDocument("t.yml", full.value, text=text)
+        assert document.values == full.values and document.keys == full.keys

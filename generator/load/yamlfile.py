@@ -21,28 +21,52 @@ from generator.models.site import Loc
 
 @dataclass
 class YamlDocument:
-    """A loaded file: its plain value and the 1-based line and column of every part."""
+    """A loaded file: its plain value, and the 1-based line and column of every part when a message needs one.
+
+    The positions are found again from the file's text the first time they are asked for: a build with no
+    mistakes asks for a few files' (for warnings), and the rest never pay for them (9 MiB at 30× the example).
+    """
 
     file: str
     value: Any
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)  # the file as read, to find positions in
+    _values: dict[Loc, tuple[int, int]] | None = field(default=None, repr=False)
+    _keys: dict[Loc, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def values(self) -> dict[Loc, tuple[int, int]]:
+        """Where each value stands."""
+        return self._positions()[0]
+
+    @property
+    def keys(self) -> dict[Loc, tuple[int, int]]:
+        """Where each key of a group of fields stands."""
+        return self._positions()[1]
+
+    def _positions(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+        if self._values is None or self._keys is None:
+            builder = Builder(self.text, self.file)
+            if self.text:  # the same text read without mistakes the first time, so read the same way again
+                builder.build()
+            self._values, self._keys = builder.values, builder.keys
+        return self._values, self._keys
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Where `loc` stands, or its nearest parent that has a position."""
         loc = tuple(loc)
-        if key and loc in self.keys:
-            return self.keys[loc]
+        values, keys = self._positions()
+        if key and loc in keys:
+            return keys[loc]
         while loc:
-            if loc in self.values:
-                return self.values[loc]
-            if loc in self.keys:
-                return self.keys[loc]
+            if loc in values:
+                return values[loc]
+            if loc in keys:
+                return keys[loc]
             loc = loc[:-1]
-        return self.values.get((), (1, 1))
+        return values.get((), (1, 1))
 
     def release(self) -> None:
-        self.value, self.values, self.keys = None, {}, {}
+        self.value, self.text, self._values, self._keys = None, "", {}, {}
 
 
 # Limits that keep a hostile or broken file from using all the memory or time of the machine.
@@ -125,7 +149,7 @@ def load_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
     hidden = _hidden_break(text, shown_as)
     if hidden is not None:
         return hidden
-    builder = Builder(text, shown_as)
+    builder = Builder(text, shown_as, positions=False)
     try:
         value = builder.build()
     except Refused as refused:
@@ -142,4 +166,4 @@ def load_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
             shown_as, 1, 1, "",
             f"This file could not be read as data ({type(error).__name__}). Check the indents, colons and quote marks.",
         )
-    return YamlDocument(file=shown_as, value=value, values=builder.values, keys=builder.keys)
+    return YamlDocument(file=shown_as, value=value, text=text)
