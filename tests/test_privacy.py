@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import TODAY, edit, problems_for, run_generator
 from hypothesis import given
@@ -134,3 +135,31 @@ def test_the_quick_look_for_a_name_never_skips_a_match(name: str, text: str) -> 
 
     [private] = private_names([Person(id="p-1", name=name, role="Adviser", show_name=False)])
     assert [m.span() for _, m in scan_text(text, [private])] == [m.span() for m in private.pattern.finditer(text)]
+
+
+@given(
+    before=st.text(alphabet=st.sampled_from(list('ab <>"\n&;é\\')), max_size=60),
+    written=st.sampled_from(["Jo Bright", "Jo\n  Bright", "J&#111; Bright", "Jo&nbsp;Bright", "Bright", "Jo Brightly", "Jo-Bright"]),
+    after=st.text(alphabet=st.sampled_from(list('ab <>"\n&;é\\')), max_size=60),
+    piece=st.integers(min_value=1, max_value=40),
+)
+def test_the_build_scan_reads_a_file_in_pieces_as_it_reads_it_whole(
+    example_data: Any, tmp_path_factory: Any, before: str, written: str, after: str, piece: int,
+) -> None:
+    # The last guard reads big files in pieces cut after > or ": wherever the cuts fall, it finds what reading
+    # the whole file finds (a name across 2 lines, written with entities, next to the cut).
+    import generator.build as build
+
+    site = tmp_path_factory.mktemp("pieces")
+    (site / "page.html").write_text(before + written + after, encoding="utf-8")
+    saved = build._PIECE
+    try:
+        build._PIECE = 1 << 30
+        whole = build.private_name_leaks(example_data, site)
+        build._PIECE = piece
+        assert build.private_name_leaks(example_data, site) == whole
+    finally:
+        build._PIECE = saved
+    clear = not before.endswith(("a", "b", "é")) and not after.startswith(("a", "b", "é"))
+    if written in ("Jo Bright", "Jo\n  Bright", "J&#111; Bright", "Bright") and clear:
+        assert whole == ["page.html: names adviser-1, who keeps their name private."], (before, written, after)
