@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 INFORMATION_PAGES = {
@@ -99,3 +101,19 @@ def test_every_icon_is_hidden_from_screen_readers(built_site: Path) -> None:
             assert icon.get("aria-hidden") == "true", path
             assert icon.find("img") is None, f"{path}: icons must be inline, not fetched"
     assert icons > 20
+
+
+@given(st.lists(st.lists(st.sampled_from([
+    "Words. ", "<!-- generated: contact -->", "<!-- generated: nothing -->", "<!--generated", "<!-- GENERATED ",
+    "-->", "<script>", "< iframe", " onclick=", "javascript :", "data: text/html", "<nav>", "on", "=", " ",
+]), max_size=5).map("".join), max_size=6).map("\n".join))
+def test_a_page_is_checked_as_each_of_its_lines_is(text: str) -> None:
+    # The whole page is looked at first, and most pages stop there: that must find what the lines find.
+    from generator.render.block_names import BLOCK_NAMES
+    from generator.validate.files import content_page_problems
+
+    def one(line: str, number: int) -> list[tuple[int, int, str]]:
+        return [(number, p.col, p.message) for p in content_page_problems("p.md", line, set(BLOCK_NAMES))]
+
+    expected = [found for number, line in enumerate(text.splitlines(), 1) for found in one(line, number)]
+    assert [(p.line, p.col, p.message) for p in content_page_problems("p.md", text, set(BLOCK_NAMES))] == expected
