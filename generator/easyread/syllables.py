@@ -16,7 +16,7 @@ importing them (and textstat) costs more than the look-ups of a whole build.
 from __future__ import annotations
 
 import importlib.util
-import mmap
+import os
 import re
 from bisect import bisect_right
 from functools import cache
@@ -43,46 +43,41 @@ def _package_file(package: str, name: str) -> Path:
 
 
 class _Dictionary:
-    """The CMU dictionary file, mapped into memory and cut into blocks of about 4 kB, each known by its first word.
+    """The CMU dictionary file, cut into blocks of about 4 kB, each known by its first word.
 
     The file is sorted by word (a handful of words sit a line or two out of order), so a word's line is in the
-    block its first word points to, or in the block before or after: those 12 kB are searched. Only each
-    block's first word is kept (about 60 kB), against 70 MiB for textstat's lists of sounds. Mapped, not read:
-    a look-up is a search in memory the system shares between builds, with no read of the file each time.
+    block its first word points to, or in the block before or after: those 12 kB are read, in one call, and
+    searched. Only each block's first word is kept (about 60 kB), against 70 MiB for textstat's lists of sounds.
+    Read, not mapped into memory: a mapped file's pages count as the build's own memory once searched.
     """
 
     _BLOCK = 4096
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        with path.open("rb") as file:
-            self.text = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        self.size = len(self.text)
         self.starts: list[int] = []  # where each block starts in the file: at the start of a line
         self.firsts: list[str] = []
-        text, start = self.text, 0
+        text = path.read_bytes()  # once, to find the blocks; let go before the pages are read
+        self.size = len(text)
+        start = 0
         while start < self.size:
             self.starts.append(start)
             self.firsts.append(text[start:text.find(b" ", start)].decode("utf-8").split("(")[0])
             # The next block starts after the line that this one's end falls in.
             end = text.find(b"\n", start + self._BLOCK)
             start = self.size if end < 0 else end + 1
+        self._file = path.open("rb", buffering=0)  # kept open: a look-up is one read at a place (os.pread)
 
     def syllables(self, word: str) -> int | None:
         block = max(bisect_right(self.firsts, word) - 1, 0)
         low = self.starts[block - 1] if block else 0
         high = self.starts[block + 2] if block + 2 < len(self.starts) else self.size
-        encoded = word.encode("utf-8") + b" "
-        # Every line, the first too, starts after a newline: the file's first line is found at 0.
-        if self.text[low:low + len(encoded)] == encoded and low == 0:
-            found = 0
-        else:
-            found = self.text.find(b"\n" + encoded, max(low - 1, 0), high)
-            if found < 0:
-                return None
-            found += 1
-        end = self.text.find(b"\n", found)
-        line = self.text[found:end if end >= 0 else self.size]
+        text = b"\n" + os.pread(self._file.fileno(), high - low, low)  # every line, the first too, after a newline
+        found = text.find(b"\n" + word.encode("utf-8") + b" ")
+        if found < 0:
+            return None
+        end = text.find(b"\n", found + 1)
+        line = text[found + 1:end if end >= 0 else len(text)]
         # The stressed vowel sounds (the ones with a digit) after the word, before any comment.
         return len(_BYTE_DIGITS.findall(line.partition(b" ")[2].partition(b"#")[0]))
 
