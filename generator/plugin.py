@@ -172,12 +172,13 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         for path, text in self.generated.items():
             if path.endswith(".md") and files.get_file_from_path(path) is not None:
                 raise PluginError(f"content/{path} clashes with a generated page. Rename or delete it.")
-            if path.endswith(".md") or self.serving:
+            # Open data, calendars and feeds are only copied into the site once every page has been read, when
+            # a build holds the most: they wait on disk, not in memory (3 MiB at 30× the example).
+            waiting = None if path.endswith(".md") or self.serving else self._spill(path, text)
+            if waiting is None:
                 files.append(File.generated(config, path, content=text))
             else:
-                # Open data, calendars and feeds are only copied into the site once every page has been read,
-                # when a build holds the most: they wait on disk, not in memory (3 MiB at 30× the example).
-                files.append(File.generated(config, path, abs_src_path=self._spill(path, text)))
+                files.append(File.generated(config, path, abs_src_path=waiting))
         if not self.serving:
             # One build: the Files hold the texts now (each is let go once MkDocs has used it), so keep no copy.
             # `mkdocs serve` keeps them, to make new Files from them on the next rebuild.
@@ -187,13 +188,16 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.search_pages = {src: found for src, found in self.search_pages.items() if files.get_file_from_path(src)}
         return files
 
-    def _spill(self, path: str, text: str) -> str:
-        """Write a generated file's text to this build's own temporary folder; where it is."""
-        if self.spilled is None:
-            self.spilled = tempfile.TemporaryDirectory(prefix="coproduction-")
-        target = Path(self.spilled.name, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))  # the bytes MkDocs would write: calendars keep their CRLF
+    def _spill(self, path: str, text: str) -> str | None:
+        """Write a generated file's text to this build's own temporary folder; where it is, or None if it cannot be."""
+        try:
+            if self.spilled is None:
+                self.spilled = tempfile.TemporaryDirectory(prefix="coproduction-")
+            target = Path(self.spilled.name, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))  # the bytes MkDocs would write: calendars keep their CRLF
+        except OSError:
+            return None  # no room or no right to write there: the text waits in memory, as it can
         return str(target)
 
     def _clean_up(self) -> None:

@@ -108,3 +108,14 @@ def test_generated_files_wait_in_a_temporary_folder_that_every_build_removes(
     edit(project / "content/privacy.md", "The short answer is nothing.", " ".join(["We"] + ["really"] * 20 + ["care."]))
     assert "this sentence has 22 words" in mkdocs_build_error(project)  # stops after the files were made
     assert list(waiting.iterdir()) == []
+
+
+def test_a_build_with_no_temporary_folder_to_write_to_makes_the_same_site(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = mkdocs_build(project, site_dir=tmp_path / "first")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "not-there"))  # every write there fails
+    second = mkdocs_build(project, site_dir=tmp_path / "second")
+    made = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert made == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / p).read_bytes() == (second / p).read_bytes() for p in made if p.parts[0] in {"api", "calendars", "feeds"})
