@@ -117,3 +117,28 @@ def test_a_page_is_checked_as_each_of_its_lines_is(text: str) -> None:
 
     expected = [found for number, line in enumerate(text.splitlines(), 1) for found in one(line, number)]
     assert [(p.line, p.col, p.message) for p in content_page_problems("p.md", text, set(BLOCK_NAMES))] == expected
+
+
+def test_a_link_anywhere_in_content_to_outside_the_project_is_an_error(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from generator.validate.files import content_stays_inside
+
+    def found(root: Path) -> list[str]:
+        return [p.file for p in content_stays_inside(SimpleNamespace(root=root))]  # type: ignore[arg-type]
+
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep/secret.md").write_text("# Secret\n", encoding="utf-8")
+    root = tmp_path / "project"
+    (root / "content/papers").mkdir(parents=True)
+    (root / "content/papers/a.md").write_text("# A\n", encoding="utf-8")
+    assert found(root) == []
+    (root / "content/papers/folder").symlink_to(outside)
+    (root / "content/file.md").symlink_to(outside / "deep/secret.md")
+    assert found(root) == ["content/file.md", "content/papers/folder"]
+    # content/ itself a link to a folder outside: everything in it is an error.
+    moved = tmp_path / "elsewhere"
+    (root / "content").rename(moved)
+    (root / "content").symlink_to(moved)
+    assert found(root) == ["content/file.md", "content/papers", "content/papers/a.md", "content/papers/folder"]
