@@ -86,7 +86,7 @@ def _data_outputs(built: Path) -> list[str]:
         relative = os.path.relpath(folder, built)
         for name in names:
             path = os.path.join(folder, name)
-            if os.path.splitext(name)[1] in _DATA_SUFFIXES and name != "assets" and os.path.isfile(path):
+            if os.path.splitext(name)[1] in _DATA_SUFFIXES and os.path.isfile(path):
                 found.append(name if relative == "." else f"{relative}/{name}")
     return sorted(found, key=lambda path: path.split("/"))
 

@@ -12,7 +12,7 @@ import hashlib
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ from generator.models.glossary import Term
 from generator.models.problems import DataProblems
 from generator.models.site import MissingDataFile
 from generator.outputs import extra_files
-from generator.outputs.search_index import SearchPage, each_search_file
+from generator.outputs.search_index import SearchPage, each_search_file, handed_over
 from generator.outputs.search_sections import page_sections
 from generator.pipeline import Prepared, prepare
 from generator.render.blocks import UnknownBlock, fill_blocks
@@ -378,7 +378,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             # One build: hand each page over and keep none, so each is let go once its words are counted.
             # `mkdocs serve --dirty` builds only the changed pages next time, and keeps the others' sections.
             self.search_pages = {}
-        for path, text in each_search_file(_handed_over(pages)):
+        for path, text in each_search_file(handed_over(pages)):
             target = site / path
             if target.parent not in folders:  # hundreds of files in a few folders
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -399,9 +399,3 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
             server.watch(custom_dir)
         return server
 
-
-def _handed_over(items: list[SearchPage]) -> Iterator[SearchPage]:
-    """Each item of `items` in order, emptying the list as it goes: nothing given is held here afterwards."""
-    items.reverse()
-    while items:
-        yield items.pop()

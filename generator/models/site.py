@@ -66,8 +66,8 @@ class SiteData:
     root: Path | None = field(default=None, repr=False)
 
     def release_positions(self) -> None:
-        """Once every check has run: the files' positions and plain values are only for messages about mistakes,
-        and at 10 times the example's data they are the biggest thing a build would keep to its end."""
+        """Once every check has run: the files' texts, plain values and any positions found from them are only
+        for messages about mistakes, and a build would otherwise keep them to its end."""
         for document in self.documents.values():
             document.release()
         self.origins.clear()

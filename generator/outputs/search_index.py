@@ -25,8 +25,12 @@ import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import TypeVar
 
 from generator.outputs.search_sections import Section
+
+T = TypeVar("T")
 
 WORDS_BUDGET = 6_000  # bytes: a word file bigger than this is split by the next letter, while a letter is left
 PAGES_BUDGET = 5_000  # bytes: a file of pages holds pages until the next would make it bigger than this
@@ -157,7 +161,6 @@ def each_search_file(pages: Iterable[SearchPage]) -> Iterator[tuple[str, str]]:
             break
     small = whole <= SMALL_SITE
     budget, per_section = (max(PAGES_BUDGET, whole // 4 + 1), 16) if small else (PAGES_BUDGET, SECTIONS_PER_FILE)
-    ahead.reverse()
     # Each page's number is its file × G + its place in the file. Files fill up to the budget, in the pages'
     # order, so a page's own number says which file holds it: the files can differ in how many pages they hold
     # (a forum page is big, a story is small) without a list of where each file starts.
@@ -165,7 +168,7 @@ def each_search_file(pages: Iterable[SearchPage]) -> Iterator[tuple[str, str]]:
     last: dict[str, int] = {}
     held: list[str] = []  # the records of the file being filled
     file = used = count = 0
-    for page in _one_by_one(ahead, source):
+    for page in chain(handed_over(ahead), source):
         own = _section_records(page)
         record = _dumps([page.url, page.title, own[:per_section]])
         if held and (used + len(record) > budget or len(held) == PAGES_PER_FILE):
@@ -191,8 +194,8 @@ def each_search_file(pages: Iterable[SearchPage]) -> Iterator[tuple[str, str]]:
     })
 
 
-def _one_by_one(ahead: list[SearchPage], rest: Iterator[SearchPage]) -> Iterator[SearchPage]:
-    """The pages read ahead (given in reverse), then the rest: each let go of here once given."""
-    while ahead:
-        yield ahead.pop()
-    yield from rest
+def handed_over(items: list[T]) -> Iterator[T]:
+    """Each item of `items` in order, emptying the list as it goes: once given, an item is held only by its taker."""
+    items.reverse()
+    while items:
+        yield items.pop()

@@ -95,7 +95,7 @@ def part_pages(urls: Iterable[str], limit: int, names: dict[str, str], title: st
     """
     pages = {}
     for folder, parts in big_folders(urls, limit).items():
-        name = names.get(folder, folder.replace("-", " ").capitalize())
+        name = names.get(folder, _folder_name(folder))
         for number in range(1, parts + 1):
             meta = {"title": title.format(group=name, part=number, parts=parts), "template": "site-map.html",
                     "search": {"exclude": True}, "site_map_part": part_url(folder, number)}
@@ -110,8 +110,8 @@ def site_map(menu: Sequence[Link], pages: Sequence[Link], limit: int) -> list[Gr
     it; a folder with more than `limit` pages is split into parts (the same as `big_folders` counts).
     """
     by_folder: dict[str, list[Link]] = {}
-    pages = [page for page in pages if folder_of(page.url) != PART_FOLDER]
-    for page in sorted(pages, key=_in_order):
+    pages = sorted((page for page in pages if folder_of(page.url) != PART_FOLDER), key=_in_order)
+    for page in pages:
         folder = folder_of(page.url)
         if folder is not None:
             by_folder.setdefault(folder, []).append(page)
@@ -126,11 +126,15 @@ def site_map(menu: Sequence[Link], pages: Sequence[Link], limit: int) -> list[Gr
             listed.add(folder)
     for folder, below in by_folder.items():
         if folder not in listed and f"{folder}/" not in menu_urls:
-            groups.append(_group(None, folder.replace("-", " ").capitalize(), folder, below, limit))
-    top_level = [page for page in sorted(pages, key=_in_order)
-                 if folder_of(page.url) is None and page.url not in menu_urls and page.url]
+            groups.append(_group(None, _folder_name(folder), folder, below, limit))
+    top_level = [page for page in pages if folder_of(page.url) is None and page.url not in menu_urls and page.url]
     groups.extend(Group(page, page.title) for page in top_level)
     return groups
+
+
+def _folder_name(folder: str) -> str:
+    """A folder outside the menu, named from its address: "open-data" → "Open data"."""
+    return folder.replace("-", " ").capitalize()
 
 
 def _in_order(link: Link) -> list[str | int]:
