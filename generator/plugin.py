@@ -32,7 +32,7 @@ from mkdocs.structure.toc import AnchorLink
 from generator.easyread.htmltext import text_runs
 from generator.easyread.linking import Matcher, link_terms, words_on_page
 from generator.easyread.page_results import PageResult, PageResults, content_hash
-from generator.easyread.site_check import SiteCheck, glossary_matcher, html_digest
+from generator.easyread.site_check import SiteCheck, forget_repeated_texts, glossary_matcher, html_digest
 from generator.models.glossary import Term
 from generator.models.problems import DataProblems
 from generator.models.site import MissingDataFile
@@ -318,6 +318,10 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         # Every page has been read by now, and none has been written yet: stop here if a page fails a check.
         assert self.easy_read is not None and self.prepared is not None
         self.checked = True
+        # Every page has been read: what was kept for text that many pages share goes before the build holds the most.
+        forget_repeated_texts()
+        if self.matcher is not None:
+            self.matcher.forget_texts()
         # For the theme's templates (theme/): the footer's contact details, every page for the site map,
         # and the filter that lets tables become lists on a small screen.
         env.globals["ez_contact"] = self.prepared.data.settings.contact

@@ -166,3 +166,20 @@ def test_words_on_this_page_escapes_meanings() -> None:
     assert '<dt><a href="../glossary/carer/">Carer</a></dt>' in html
     assert "<dd>Someone who helps &lt;b&gt;a&lt;/b&gt; friend &amp; family.</dd>" in html
     assert words_on_page([], href) == ""
+
+
+def test_every_page_links_its_own_first_use_of_a_shared_text() -> None:
+    # Matches are kept for a text many pages share: each page still links its first use, and only that.
+    shared = "<p>Come to the forum. The forum meets monthly.</p>"
+    for page in range(3):
+        html = f"<h2>Page {page}</h2>{shared}"
+        assert link_terms(html, MATCHER, href).html == (
+            f"<h2>Page {page}</h2><p>Come to the {link('forum', 'forum')}. The forum meets monthly.</p>"
+        )
+    # A heading holding the same words is not linked; the first use after it is.
+    html = "<h2>Come to the forum. The forum meets monthly.</h2>" + shared
+    assert link_terms(html, MATCHER, href).html == (
+        "<h2>Come to the forum. The forum meets monthly.</h2>"
+        f"<p>Come to the {link('forum', 'forum')}. The forum meets monthly.</p>"
+    )
+    assert found("Come to the forum.") == [("forum", "forum")]

@@ -169,3 +169,21 @@ def test_information_and_toolkit_pages_are_easy_read(example_readability: Run) -
     assert set(INFORMATION_PAGES) <= set(rows)
     assert len([page for page in rows if page.startswith("toolkits/")]) == 9
     assert {page: verdict for page, verdict in rows.items() if verdict != "ok"} == {}
+
+
+def test_text_shared_by_pages_gives_each_page_its_own_figures() -> None:
+    # Sentences are worked out once for a text that many pages share: a page must read the same whatever came before.
+    shared = "<p>We meet every month in the big room. Everybody is welcome to come along.</p>"
+    own = "<p>Bring a friend or a carer with you. It is accessible for wheelchairs.</p>"
+    alone = measure("a.md", shared + own, SETTINGS)
+    for _ in range(3):
+        measure("b.md", shared + "<p>Something else entirely happens on this page.</p>", SETTINGS)
+    assert measure("a.md", shared + own, SETTINGS) == alone
+    # The same text in a heading is a label, not prose: the kind of block is the page's, not the text's.
+    as_heading = measure("c.md", "<h2>We meet every month in the big room.</h2>" + own, SETTINGS)
+    assert (as_heading.sentences, alone.sentences) == (2, 4)
+    # A new limit for long words is honoured for a text seen before with another limit.
+    stricter = SETTINGS.model_copy(update={"long_word_syllables": 2})
+    assert set(measure("a.md", shared + own, stricter).long_words) > set(alone.long_words)
+    assert "accessible" in alone.long_words and "welcome" not in alone.long_words
+    assert "welcome" in measure("a.md", shared + own, stricter).long_words

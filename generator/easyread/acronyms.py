@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from html import unescape
 from pathlib import Path
 
 from generator.compute.plurals import number_forms
@@ -49,12 +51,25 @@ def known_capital_words(forms: Iterable[str], exceptions: Iterable[str]) -> set[
 def unknown_capital_words(html: str, known: set[str], runs: Sequence[TextRun] | None = None) -> list[str]:
     """Words in capitals in the page's visible text that nobody has explained, in page order."""
     found: dict[str, None] = {}
-    # One piece of text for the page; a word never runs across 2 runs ("N<b>HS</b>" stays "N" and "HS").
-    text = "\n".join(run.text for run in (text_runs(html) if runs is None else runs) if not run.hidden)
-    for word in capital_words(text):
-        if word not in known and not (word.endswith("s") and word[:-1] in known):
-            found.setdefault(word)
+    # Run by run: a word never runs across 2 runs ("N<b>HS</b>" stays "N" and "HS").
+    for run in text_runs(html) if runs is None else runs:
+        if run.hidden:
+            continue
+        for word in _capitals_in(run.raw):
+            if word not in known and not (word.endswith("s") and word[:-1] in known):
+                found.setdefault(word)
     return list(found)
+
+
+def forget_capitals() -> None:
+    """Let go of the words in capitals kept for texts that many pages share."""
+    _capitals_in.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _capitals_in(raw: str) -> tuple[str, ...]:
+    """The words in capitals in one run of text, as written in the HTML: pages share much of their text."""
+    return tuple(capital_words(unescape(raw)))
 
 
 @dataclass(frozen=True)

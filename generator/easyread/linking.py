@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from generator.compute.plurals import number_forms
@@ -21,6 +22,9 @@ from generator.models.glossary import Term
 from generator.render.jinja import render
 
 _NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*$")
+# Pages share much of their text (a template's sentences, a heading on every page of a kind), and the matches
+# of a text never change: the matches of the texts used most lately are kept (a bound on the memory they take).
+KEPT_TEXTS = 1024
 
 @dataclass(frozen=True)
 class Entry:
@@ -55,6 +59,7 @@ class Matcher:
         self._phrases: dict[tuple[str, ...], list[_Form]] = {}
         self._first: set[str] = set()
         self.longest = 1
+        self.find = lru_cache(maxsize=KEPT_TEXTS)(self._matches)  # type: ignore[method-assign]
         for entry in entries:
             for written in entry.forms:
                 for form in (written, *number_forms(written)):
@@ -74,8 +79,18 @@ class Matcher:
         self._first.add(key[0])
         self.longest = max(self.longest, len(key))
 
-    def find(self, text: str) -> Iterator[Match]:
+    def find(self, text: str) -> tuple[Match, ...]:
         """Glossary words in `text`, left to right, longest first, never overlapping."""
+        return self._matches(text)
+
+    def forget_texts(self) -> None:
+        """Let go of the matches kept for texts seen lately (a build does, once every page is read)."""
+        self.find.cache_clear()  # type: ignore[attr-defined]
+
+    def _matches(self, text: str) -> tuple[Match, ...]:
+        return tuple(self._find(text))
+
+    def _find(self, text: str) -> Iterator[Match]:
         # `normal_token`, written out: this runs for every piece of text on every page.
         normal = [word.translate(DASHES).casefold() for word in TOKEN.findall(text)]
         if self._first.isdisjoint(normal):

@@ -117,6 +117,7 @@ class PageResults:
         self._writing = False  # in the transaction that `finish` commits
         self._off = self.path is None
         self._read_only = False  # another build holds the file: read what is there, keep nothing new
+        self._empty = False  # the file held no result when opened (a fresh clone, CI): nothing to look up
 
     def key(self, page: str, html_digest: bytes) -> str:
         return hashlib.blake2b(f"{self.prefix}{page}\0".encode() + html_digest, digest_size=20).hexdigest()
@@ -133,6 +134,11 @@ class PageResults:
                     self._db = _open(self.path)
                 except (OSError, sqlite3.Error):
                     self._off = True
+            if self._db is not None:
+                try:
+                    self._empty = self._db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
+                except sqlite3.Error:
+                    self._stop()
         return self._db
 
     def _stop(self) -> None:
@@ -154,7 +160,7 @@ class PageResults:
     def get(self, key: str) -> PageResult | None:
         self.used.add(key)
         db = self._connect()
-        if db is None:
+        if db is None or self._empty:
             return None
         try:
             row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()

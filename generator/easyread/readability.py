@@ -54,11 +54,43 @@ def page_sentences(html: str, runs: Sequence[TextRun] | None = None) -> list[Sen
             continue
         pieces.setdefault(run.block, []).append(run.text)
         prose[run.block] = prose.get(run.block, True) and not (run.heading or run.in_table)
-    found = []
+    found: list[Sentence] = []
     for block, texts in pieces.items():
-        for sentence in sentences("".join(texts)):
-            found.append(Sentence(sentence, len(words(sentence)), prose[block]))
+        is_prose = prose[block]
+        found.extend(Sentence(sentence, count, is_prose) for sentence, count in _sentences_in("".join(texts)))
     return found
+
+
+# Pages share much of their text (a template's sentences, a heading on every page of a kind), and what a text
+# gives depends on the text alone: worked out once for each text, not for each page it is on.
+KEPT_TEXTS = 1024
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _sentences_in(text: str) -> tuple[tuple[str, int], ...]:
+    """The sentences of one block of text, each with its number of words."""
+    return tuple((sentence, len(words(sentence))) for sentence in sentences(text))
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _sentence_words(sentence: str, long_enough: int) -> tuple[int, int, tuple[str, ...]]:
+    """A sentence's words for the Flesch figure (how many, their syllables), and those with `long_enough` syllables.
+
+    Names (a capital letter inside a sentence: Surrey, January) are not long words: an editor cannot swap them.
+    """
+    letters = _LETTERS.findall(sentence)
+    counts = [syllables(word) for word in letters]
+    long = tuple(
+        word for position, (word, count) in enumerate(zip(letters, counts, strict=True))
+        if count >= long_enough and not (position > 0 and word[0].isupper())
+    )
+    return len(letters), sum(counts), long
+
+
+def forget_sentences() -> None:
+    """Let go of the sentences kept for texts that many pages share (see `KEPT_TEXTS`)."""
+    _sentences_in.cache_clear()
+    _sentence_words.cache_clear()
 
 
 def limits_for(page: str, settings: ReadabilitySettings) -> tuple[str, Limits]:
@@ -97,15 +129,10 @@ def measure(
     long_words: list[str] = []
     long_enough = settings.long_word_syllables
     for sentence in prose:
-        letters = _LETTERS.findall(sentence.text)
-        prose_word_count += len(letters)
-        counts = [syllables(word) for word in letters]
-        syllable_total += sum(counts)
-        for position, (word, count) in enumerate(zip(letters, counts, strict=True)):
-            # Names (a capital letter inside a sentence: Surrey, January) are not words an editor can swap.
-            if count >= long_enough and not (position > 0 and word[0].isupper()) \
-                    and word.casefold() not in explained_words:
-                long_words.append(word)
+        letter_words, sentence_syllables, long = _sentence_words(sentence.text, long_enough)
+        prose_word_count += letter_words
+        syllable_total += sentence_syllables
+        long_words.extend(word for word in long if word.casefold() not in explained_words)
     longest = max(found, key=lambda s: s.words, default=Sentence("", 0, True))
     ease = None
     if prose and prose_word_count and word_count >= settings.min_words_for_reading_ease:

@@ -11,10 +11,10 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.compute.plurals import number_forms
-from generator.easyread.acronyms import SourceLines, describe, known_capital_words, unknown_capital_words
+from generator.easyread.acronyms import SourceLines, describe, forget_capitals, known_capital_words, unknown_capital_words
 from generator.easyread.htmltext import TextRun, text_runs
 from generator.easyread.linking import Matcher, entries_for
-from generator.easyread.readability import Figures, measure, problems, table
+from generator.easyread.readability import Figures, forget_sentences, measure, problems, table
 from generator.models.site import SiteData
 
 TEMPLATES = Path(__file__).parent.parent / "render" / "templates"
@@ -29,6 +29,15 @@ def explained_words(data: SiteData) -> set[str]:
                 if written:
                     found.update(part.casefold() for part in written.split())
     return found
+
+
+def forget_repeated_texts() -> None:
+    """Let go of what was kept for texts that many pages share, once every page has been read.
+
+    The build holds the most after that (every page's HTML, the search index): the memory is needed there.
+    """
+    forget_sentences()
+    forget_capitals()
 
 
 def html_digest(html: str) -> bytes:
