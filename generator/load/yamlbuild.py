@@ -98,8 +98,9 @@ class Builder:
         # Found mid-file but reported only once the whole file passed the checks above (as before: those come first).
         self.later: Problem | None = None
 
-    def build(self) -> Any:
-        parser = _PARSER(self.text)
+    def build(self, parser_class: Any = None) -> Any:
+        """The file's plain value. `parser_class`: PyYAML's parser to read it with (libyaml's when PyYAML has it)."""
+        parser = (parser_class or _PARSER)(self.text)
         get_event = parser.get_event
         stack, values, keys, track = self.stack, self.values, self.keys, self.positions
         try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yaml import MarkedYAMLError, YAMLError
+from yaml import BaseLoader, MarkedYAMLError, YAMLError
 
 from generator.load.yamlbuild import Builder, Refused
 from generator.models.problems import Problem
@@ -149,9 +149,15 @@ def load_yaml(path: Path, shown_as: str) -> YamlDocument | Problem:
     hidden = _hidden_break(text, shown_as)
     if hidden is not None:
         return hidden
-    builder = Builder(text, shown_as, positions=False)
     try:
-        value = builder.build()
+        try:
+            value = Builder(text, shown_as, positions=False).build()
+        except MarkedYAMLError as error:
+            if "nesting depth" not in str(error.problem):
+                raise
+            # Newer libyaml reads ahead and stops at its own depth limit (1,000) before our 40 levels are
+            # reached. PyYAML's own parser hands over one event at a time: our limit names the level too deep.
+            value = Builder(text, shown_as, positions=False).build(BaseLoader)
     except Refused as refused:
         return refused.problem
     except MarkedYAMLError as error:
