@@ -29,7 +29,8 @@ from generator.easyread.readability import Figures, Sentence
 from generator.easyread.syllables import dictionary_files
 from generator.outputs.search_sections import Section
 
-FORMAT = "page-results-1"  # change when what is kept changes shape
+FORMAT = "page-results-1"
+_BATCH = 200  # results written at a time: one statement for many rows, and little held before it is written  # change when what is kept changes shape
 GENERATOR = Path(__file__).resolve().parent.parent
 
 
@@ -118,6 +119,7 @@ class PageResults:
         self._off = self.path is None
         self._read_only = False  # another build holds the file: read what is there, keep nothing new
         self._empty = False  # the file held no result when opened (a fresh clone, CI): nothing to look up
+        self._rows: list[tuple[str, str]] = []  # results to write, written a batch at a time
 
     def key(self, page: str, html_digest: bytes) -> str:
         return hashlib.blake2b(f"{self.prefix}{page}\0".encode() + html_digest, digest_size=20).hexdigest()
@@ -180,18 +182,29 @@ class PageResults:
         db = self._connect()
         if db is None:
             return
+        self._rows.append((key, _to_json(result)))
+        result.changed = False
+        if len(self._rows) >= _BATCH:
+            self._write()
+
+    def _write(self) -> None:
+        """Write the results waiting, in the build's one transaction."""
+        rows, self._rows = self._rows, []
+        db = self._db
+        if not rows or db is None or self._read_only:
+            return
         try:
             if not self._writing:
                 db.execute("BEGIN IMMEDIATE")  # waits a moment for another build, then gives up (below)
                 self._writing = True
-            db.execute("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", (key, _to_json(result)))
-            result.changed = False
+            db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows)
         except sqlite3.Error:
             self._stop_writing()
 
     def finish(self, forget_others: bool = True) -> None:
         """Commit what was kept; with `forget_others` (a whole build), remove every result the build did not use."""
-        db = self._connect() if forget_others or self._writing else self._db
+        db = self._connect() if forget_others or self._writing or self._rows else self._db
+        self._write()
         if db is None or self._read_only:
             self._stop()
             return
