@@ -29,8 +29,8 @@ from generator.easyread.readability import Figures, Sentence
 from generator.easyread.syllables import dictionary_files
 from generator.outputs.search_sections import Section
 
-FORMAT = "page-results-1"
-_BATCH = 200  # results written at a time: one statement for many rows, and little held before it is written  # change when what is kept changes shape
+FORMAT = "page-results-1"  # change when what is kept changes shape
+_BATCH = 20  # results written at a time: one statement for several rows, and little held (200 held 3 MiB at 30x)
 GENERATOR = Path(__file__).resolve().parent.parent
 
 
