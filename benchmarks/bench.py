@@ -5,8 +5,9 @@
 Every build runs in its own process; CPU is user + system seconds of that process and its children, memory is
 its peak resident size (`os.wait4`). "Plain MkDocs" builds the same rendered pages (generated Markdown, blocks
 filled, open data files) with the same theme and Markdown extensions and no plugin of ours; a hook gives the
-theme the filter and globals it needs from any build (benchmarks/plain_hooks.py). Figures are medians of
-`--repeat` runs (the 10,000-page build runs once). Our first build at each size compiles our templates, which
+theme the filter and globals it needs from any build (benchmarks/plain_hooks.py). Plain MkDocs builds right after
+each build of ours, so a drift in the machine's load moves both sides alike. Figures are medians of `--repeat` runs
+(the 30× and 10,000-page builds run once each way; plain MkDocs, once after each). Our first build at each size compiles our templates, which
 later builds read back (like Python's own compiled modules): it is measured on its own and shown beside.
 Results are printed and written to `benchmarks/results.json`. Figures only, never a pass or fail: targets live in issue 14, not in timed tests.
 Each build size is measured 3 ways: every page worked out (a fresh clone, CI), each page's results kept from
@@ -139,25 +140,31 @@ def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: 
     shutil.rmtree(kept, ignore_errors=True)
     first = run(command, ROOT)
 
+    plain = work / f"plain-{label}"
+    plain_project(project, plain)
+    theirs: list[dict[str, float]] = []
+
+    def beside_plain(ours: dict[str, float]) -> dict[str, float]:
+        # Plain MkDocs right after each build of ours: a machine whose load drifts during the run (other jobs,
+        # a neighbour) moves both sides alike, so the ratio holds better than with all of ours, then all of theirs.
+        theirs.append(run([PY, "-m", "mkdocs", "build", "--quiet", "--no-strict", "--config-file", str(plain / "mkdocs.yml"),
+                           "--site-dir", str(plain / "site")], plain))
+        return ours
+
     def cold() -> dict[str, float]:
         shutil.rmtree(kept, ignore_errors=True)  # as a fresh clone, or CI: every page worked out
-        return run(command, ROOT)
+        return beside_plain(run(command, ROOT))
 
     fresh = [cold() for _ in range(repeat)]
-    unchanged = [run(command, ROOT) for _ in range(repeat)]  # an editor's rebuild: every page's results kept
+    # an editor's rebuild: every page's results kept
+    unchanged = [beside_plain(run(command, ROOT)) for _ in range(repeat)]
 
     def after_an_edit(number: int) -> dict[str, float]:
         _edit_one_page(project, number)
-        return run(command, ROOT)
+        return beside_plain(run(command, ROOT))
 
     edited = [after_an_edit(number) for number in range(repeat)]
     site = project / "site"
-    plain = work / f"plain-{label}"
-    plain_project(project, plain)
-    theirs = [
-        run([PY, "-m", "mkdocs", "build", "--quiet", "--no-strict", "--config-file", str(plain / "mkdocs.yml"), "--site-dir", str(plain / "site")], plain)
-        for _ in range(repeat)
-    ]
     build, baseline, warm, one_page = median(fresh), median(theirs), median(unchanged), median(edited)
     count = page_count(site)
     result = {
