@@ -15,6 +15,8 @@ from pathlib import Path
 from generator.compute.plurals import number_forms
 from generator.easyread.htmltext import TextRun, text_runs
 
+# Pages share much of their text: the words in capitals of the texts used most lately are kept.
+_KEPT_TEXTS = 1024
 # The tokens with 2 or more letters that are not a to z (nor digits): a superset of the words in capitals,
 # found by the regular expression engine, so the check in Python looks at a few tokens, not at every word.
 _CANDIDATE = re.compile(r"(?<![^\W_])(?=(?:[a-z0-9]*[^\Wa-z0-9_]){2})[^\W_]+")
@@ -66,7 +68,7 @@ def forget_capitals() -> None:
     _capitals_in.cache_clear()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=_KEPT_TEXTS)
 def _capitals_in(raw: str) -> tuple[str, ...]:
     """The words in capitals in one run of text, as written in the HTML: pages share much of their text."""
     return tuple(capital_words(unescape(raw)))

@@ -26,6 +26,7 @@ _NUMBER = re.compile(r"^\d+(?:[.,:]\d+)*$")
 # of a text never change: the matches of the texts used most lately are kept (a bound on the memory they take).
 KEPT_TEXTS = 1024
 
+
 @dataclass(frozen=True)
 class Entry:
     """What the matcher needs to know about one glossary word."""
@@ -59,7 +60,7 @@ class Matcher:
         self._phrases: dict[tuple[str, ...], list[_Form]] = {}
         self._first: set[str] = set()
         self.longest = 1
-        self.find = lru_cache(maxsize=KEPT_TEXTS)(self._matches)  # type: ignore[method-assign]
+        self._kept = lru_cache(maxsize=KEPT_TEXTS)(self._matches)  # text → its matches, for the latest texts
         for entry in entries:
             for written in entry.forms:
                 for form in (written, *number_forms(written)):
@@ -81,11 +82,11 @@ class Matcher:
 
     def find(self, text: str) -> tuple[Match, ...]:
         """Glossary words in `text`, left to right, longest first, never overlapping."""
-        return self._matches(text)
+        return self._kept(text)
 
     def forget_texts(self) -> None:
         """Let go of the matches kept for texts seen lately (a build does, once every page is read)."""
-        self.find.cache_clear()  # type: ignore[attr-defined]
+        self._kept.cache_clear()
 
     def _matches(self, text: str) -> tuple[Match, ...]:
         return tuple(self._find(text))
