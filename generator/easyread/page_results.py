@@ -129,18 +129,13 @@ class PageResults:
             assert self.path is not None
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = _open(self.path)
+                self._db, self._empty = _open(self.path)
             except (OSError, sqlite3.Error):
                 try:  # not a database (a half-written or foreign file): start again, once
                     self.path.unlink(missing_ok=True)
-                    self._db = _open(self.path)
+                    self._db, self._empty = _open(self.path)
                 except (OSError, sqlite3.Error):
                     self._off = True
-            if self._db is not None:
-                try:
-                    self._empty = self._db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
-                except sqlite3.Error:
-                    self._stop()
         return self._db
 
     def _stop(self) -> None:
@@ -203,7 +198,7 @@ class PageResults:
 
     def finish(self, forget_others: bool = True) -> None:
         """Commit what was kept; with `forget_others` (a whole build), remove every result the build did not use."""
-        db = self._connect() if forget_others or self._writing or self._rows else self._db
+        db = self._connect() if forget_others or self._writing else self._db
         self._write()
         if db is None or self._read_only:
             self._stop()
@@ -225,7 +220,8 @@ class PageResults:
         self._stop()
 
 
-def _open(path: Path) -> sqlite3.Connection:
+def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """The file, opened for this build, and whether it holds no result yet."""
     # Autocommit, with our own BEGIN; a short wait for a lock, as builds must not wait on each other.
     db = sqlite3.connect(path, timeout=0.2, isolation_level=None)
     # Write-ahead log: readers never wait for a writer. Not synced to disk: it is a cache, and a lost
@@ -233,5 +229,5 @@ def _open(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = OFF")
     db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
-    db.execute("SELECT 1 FROM results LIMIT 1").fetchone()  # a file that is not a database fails here
-    return db
+    empty = db.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None  # a file that is not a database fails here
+    return db, empty
