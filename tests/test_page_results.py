@@ -158,6 +158,28 @@ def test_a_file_that_is_not_a_database_is_started_again(project: Path, tmp_path:
     assert same_sites(first, second) == []
 
 
+def test_a_file_laid_out_by_an_older_version_is_started_again(project: Path, tmp_path: Path, reads: list[str]) -> None:
+    # Before: SQLite's usual 4 KiB pages and a WITHOUT ROWID table, which cost 3 times the CPU to write.
+    folder = project / ".cache/pages"
+    folder.mkdir(parents=True)
+    with contextlib.closing(sqlite3.connect(folder / "pages.sqlite", isolation_level=None)) as old:
+        old.execute("PRAGMA page_size = 4096")
+        old.execute("PRAGMA journal_mode = WAL")
+        old.execute("CREATE TABLE results (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        old.execute("INSERT INTO results VALUES ('left over', 'from an older version')")
+    first = mkdocs_build(project, site_dir=tmp_path / "first")
+    pages = len(reads)
+    with contextlib.closing(sqlite3.connect(folder / "pages.sqlite")) as db:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == 16384
+        layout = db.execute("SELECT sql FROM sqlite_master WHERE name = 'results'").fetchone()[0]
+    assert "WITHOUT ROWID" not in layout.upper()
+    assert len(cached(project)) == pages and "left over" not in cached(project)
+    reads.clear()
+    second = mkdocs_build(project, site_dir=tmp_path / "second")
+    assert reads == []  # kept in the new file, and read from it
+    assert same_sites(first, second) == []
+
+
 def test_a_build_beside_another_keeps_nothing_and_waits_for_nothing(
     project: Path, tmp_path: Path, reads: list[str],
 ) -> None:
