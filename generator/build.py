@@ -76,19 +76,27 @@ _DATA_SUFFIXES = frozenset({".html", ".json", ".xml", ".ics", ".txt", ".csv"})
 
 
 def _data_outputs(built: Path) -> list[str]:
-    """Every built file made from the data, by path from `built`, in order; not the theme's scripts and styles (assets/).
+    """Every built file that data can reach (pages, search index, JSON, calendars, feeds), by path from `built`, in order.
+
+    Not the theme's scripts and styles: .js and .css are not read, wherever they are. Every folder is, even one
+    called assets: a glossary word "assets" has its page in glossary/assets/.
 
     Paths as text, not Path objects: 10,000 of those held for the scan cost more memory than the build's last step should.
+    Each folder is read once (os.scandir knows what each entry is): os.walk and a check of each file took 0.1 s at 30x.
     """
-    found = []
-    for folder, subfolders, names in os.walk(built):
-        subfolders[:] = [name for name in subfolders if name != "assets"]
-        relative = os.path.relpath(folder, built)
-        for name in names:
-            path = os.path.join(folder, name)
-            if os.path.splitext(name)[1] in _DATA_SUFFIXES and os.path.isfile(path):
-                found.append(name if relative == "." else f"{relative}/{name}")
-    return sorted(found, key=lambda path: path.split("/"))
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as listed:
+            entries = sorted(listed, key=lambda entry: entry.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{prefix}{entry.name}/")
+            elif os.path.splitext(entry.name)[1] in _DATA_SUFFIXES and entry.is_file():
+                found.append(f"{prefix}{entry.name}")
+
+    walk(os.fspath(built), "")
+    return found
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,22 @@ def test_the_build_scan_reads_the_search_index(built_site: Path, project: Path, 
     assert [line.split(":")[0] for line in private_name_leaks(data, site)] == ["search/sections/0-1.json"]
 
 
+def test_the_build_scan_reads_every_folder_but_the_themes_own(project: Path, tmp_path: Path) -> None:
+    # Every folder, even one called assets (the theme's scripts are there; a glossary word "assets" has its
+    # page in glossary/assets/): only the theme's own kinds of file (.js, .css) are not read.
+    from generator.build import private_name_leaks
+
+    data = load_site_data(project / "data", project)
+    site = tmp_path / "site"
+    for path in ("assets/javascripts/bundle.js", "assets/page.html", "glossary/assets/index.html", "a/b/assets/c/feed.xml",
+                 "index.html"):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text("<p>Written by Jo Bright.</p>", encoding="utf-8")
+    assert [line.split(":")[0] for line in private_name_leaks(data, site)] == [
+        "a/b/assets/c/feed.xml", "assets/page.html", "glossary/assets/index.html", "index.html",
+    ]
+
+
 def test_the_scan_finds_a_name_once_its_owner_says_yes(project: Path, tmp_path: Path) -> None:
     # Control: the same scan must see the name when it is allowed on the site, or it proves nothing.
     edit(project / "data/people.yml", "    name: Jo Bright\n    role: Expert by experience adviser\n    show_name: false",
