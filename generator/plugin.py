@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 
 from generator.easyread.htmltext import text_runs
-from generator.easyread.linking import Matcher, link_terms, words_on_page
+from generator.easyread.linking import Matcher, forget_sections, link_terms, words_on_page
 from generator.easyread.page_results import PageResult, PageResults, content_hash
 from generator.easyread.site_check import SiteCheck, forget_repeated_texts, glossary_matcher, html_digest
 from generator.models.glossary import Term
@@ -320,6 +320,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.checked = True
         # Every page has been read: what was kept for text that many pages share goes before the build holds the most.
         forget_repeated_texts()
+        forget_sections()
         if self.matcher is not None:
             self.matcher.forget_texts()
         # For the theme's templates (theme/): the footer's contact details, every page for the site map,

@@ -211,5 +211,18 @@ def words_on_page(terms: Sequence[Term], href: Callable[[str], str]) -> str:
     """The "Words on this page" section: each word used, linked to its page, with its meaning."""
     if not terms:
         return ""
+    return _words_section(tuple((href(term.id), term.term, term.meaning) for term in terms))
 
-    return render("glossary/words-on-page.html.j2", terms=terms, href=href)
+
+KEPT_SECTIONS = 256  # a section can be a few kilobytes: fewer are kept than texts
+
+
+@lru_cache(maxsize=KEPT_SECTIONS)
+def _words_section(words: tuple[tuple[str, str, str], ...]) -> str:
+    """The section for these words (each link, word and meaning): pages in one folder that use the same words share it."""
+    return render("glossary/words-on-page.html.j2", words=words)
+
+
+def forget_sections() -> None:
+    """Let go of the sections kept for the words used lately (a build does, once every page is read)."""
+    _words_section.cache_clear()
