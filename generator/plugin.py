@@ -8,6 +8,7 @@ not read again. When `mkdocs serve` rebuilds and the data has not changed, the g
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -95,6 +96,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.theme_templates = _InMemory()  # the theme's compiled templates, when serving
         self.menu: list[Link] = []  # the menu's top items, for the site map
         self.spilled: tempfile.TemporaryDirectory[str] | None = None  # generated files other than pages, till copied
+        self.frozen = False  # the garbage collector is told to pass over what the build made before its pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this method makes MkDocs keep this one plugin object from one `mkdocs serve` rebuild to the
@@ -137,6 +139,12 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.terms = {term.id: term for term in prepared.data.glossary}  # meanings, for "Words on this page"
         words_key = self._words_key(prepared, config)
         self.results = PageResults(root / self.config.cache_dir if self.config.cache_dir else None, words_key)
+        if not self.serving and not self.frozen:
+            # Everything so far (the modules, the data, the generated pages) lives to the end of the build: the
+            # garbage collector need not look through it again each time the pages' short-lived objects add up
+            # (3 to 5% of a build's CPU). Still freed as usual once nothing uses it; `_clean_up` undoes this.
+            gc.freeze()
+            self.frozen = True
         if words_key == self.words_key and self.easy_read is not None:
             # The same glossary words and limits (`mkdocs serve`): the matcher and the known words stay.
             self.easy_read.reset(prepared.data)
@@ -201,6 +209,9 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         return str(target)
 
     def _clean_up(self) -> None:
+        if self.frozen:
+            gc.unfreeze()  # a process that goes on (tests, a script building several sites) collects it again
+            self.frozen = False
         if self.spilled is not None:
             self.spilled.cleanup()
             self.spilled = None

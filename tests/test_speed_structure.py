@@ -118,6 +118,34 @@ def test_in_process_build_reports_mkdocs_errors_and_keeps_the_site(project: Path
     assert not list(project.glob("site.new-*")) and not list(project.glob("site.old-*"))
 
 
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The plugin tells the collector to pass over what the build made before its pages, and must undo it
+    # however the build ends: tests and scripts build many sites in one process.
+    import gc
+
+    from generator.build import build_in_process
+    from generator.easyread.site_check import SiteCheck
+
+    frozen_while_reading: list[int] = []
+    original = SiteCheck.read_page
+
+    def spy(self: SiteCheck, *args: object, **named: object) -> object:
+        frozen_while_reading.append(gc.get_freeze_count())
+        return original(self, *args, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SiteCheck, "read_page", spy)
+    assert gc.get_freeze_count() == 0
+    assert build_in_process(project, project / "site", "2026-11-22").ok
+    assert frozen_while_reading and min(frozen_while_reading) > 0
+    assert gc.get_freeze_count() == 0
+    # A page that fails a check stops the build once every page is read (an error, not a warning).
+    (project / "content/long.md").write_text(
+        "# Long\n\n" + " ".join(["This sentence goes on and on"] * 8) + ".\n", encoding="utf-8")
+    failed = build_in_process(project, project / "site", "2026-11-22")
+    assert not failed.ok and any("not easy to read" in line for line in failed.errors)
+    assert gc.get_freeze_count() == 0
+
+
 def test_rebuilds_in_one_process_reuse_nothing_that_changed(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
