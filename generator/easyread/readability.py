@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from html import unescape
 from typing import NamedTuple
 
 from generator.easyread.htmltext import TextRun, text_runs
@@ -47,17 +48,24 @@ class Figures:
 
 def page_sentences(html: str, runs: Sequence[TextRun] | None = None) -> list[Sentence]:
     """The sentences of the body text, in page order. Pass `runs` when the page was walked already."""
-    pieces: dict[int, list[str]] = {}
+    pieces: dict[int, list[str]] = {}  # each block's texts, blocks in the order they start
     prose: dict[int, bool] = {}
     for run in text_runs(html) if runs is None else runs:
         if run.skip_readability:
             continue
-        pieces.setdefault(run.block, []).append(run.text)
-        prose[run.block] = prose.get(run.block, True) and not (run.heading or run.in_table)
+        raw = run.raw
+        text = unescape(raw) if "&" in raw else raw
+        texts = pieces.get(run.block)
+        if texts is None:
+            pieces[run.block] = [text]
+            prose[run.block] = not (run.heading or run.in_table)
+        else:
+            texts.append(text)
+            if run.heading or run.in_table:
+                prose[run.block] = False
     found: list[Sentence] = []
     for block, texts in pieces.items():
-        is_prose = prose[block]
-        found.extend(Sentence(sentence, count, is_prose) for sentence, count in _sentences_in("".join(texts)))
+        found.extend(_sentences_in(texts[0] if len(texts) == 1 else "".join(texts), prose[block]))
     return found
 
 
@@ -67,9 +75,9 @@ KEPT_TEXTS = 1024
 
 
 @lru_cache(maxsize=KEPT_TEXTS)
-def _sentences_in(text: str) -> tuple[tuple[str, int], ...]:
+def _sentences_in(text: str, prose: bool) -> tuple[Sentence, ...]:
     """The sentences of one block of text, each with its number of words."""
-    return tuple((sentence, len(words(sentence))) for sentence in sentences(text))
+    return tuple(Sentence(sentence, len(words(sentence)), prose) for sentence in sentences(text))
 
 
 @lru_cache(maxsize=KEPT_TEXTS)
