@@ -54,25 +54,27 @@ def _tidy(parts: list[str]) -> str:
 def page_sections(html: str) -> list[Section]:
     """The sections of a page's content: the top of the page (titled by its first `h1`), then one per heading with an id."""
     sections = [_Open(None, [], [])]
+    target = sections[0].text  # where the text read now goes: the open section's text, or its title in a heading
     skip: str | None = None  # the tag name of the element being left out, and how deep in it we are
     skip_depth = 0
     heading: str | None = None  # inside a heading that starts a section: its text is the section's title
     position = 0
     for match in _TAG.finditer(html):
-        if skip is None and match.start() > position:
-            target = sections[-1].title if heading else sections[-1].text
-            target.append(html[position:match.start()])
+        start = match.start()
+        if skip is None and start > position:
+            target.append(html[position:start])
         position = match.end()
-        closing, name, attrs = match.group(1), (match.group(2) or "").lower(), match.group(3) or ""
-        if not name:
+        closing, name, attrs = match.groups()
+        if name is None:
             continue  # a comment
+        name = name.lower()
         if skip is not None:
             if name == skip and not attrs.rstrip().endswith("/"):
                 skip_depth += -1 if closing else 1
                 if skip_depth == 0:
                     skip = None
             continue
-        if not closing and name not in _VOID and (name in _UNSEEN or _LEFT_OUT.search(attrs)):
+        if not closing and name not in _VOID and (name in _UNSEEN or (attrs and _LEFT_OUT.search(attrs))):
             if not attrs.rstrip().endswith("/"):
                 skip, skip_depth = name, 1
             continue
@@ -80,9 +82,10 @@ def page_sections(html: str) -> list[Section]:
             if closing:
                 if heading == name:
                     heading = None
+                    target = sections[-1].text
                     continue
             else:
-                found = _ID.search(attrs)
+                found = _ID.search(attrs) if attrs else None
                 if found and heading is None:
                     anchor = next(group for group in found.groups() if group is not None)
                     top = sections[0]
@@ -91,9 +94,10 @@ def page_sections(html: str) -> list[Section]:
                     else:
                         sections.append(_Open(unescape(anchor), [], []))
                     heading = name
+                    target = sections[-1].title
                     continue
         if name not in _INLINE:
-            (sections[-1].title if heading else sections[-1].text).append(" ")
+            target.append(" ")
     if skip is None and position < len(html):
-        (sections[-1].title if heading else sections[-1].text).append(html[position:])
+        target.append(html[position:])
     return [Section(s.anchor, _tidy(s.title), _tidy(s.text)) for s in sections]
