@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -57,78 +56,100 @@ class TextRun(NamedTuple):
         return unescape(self.raw)
 
 
-@dataclass(slots=True)
-class _Open:
-    tag: str
-    hidden: bool = False
-    no_link: bool = False
-    heading: bool = False
-    table: bool = False
-    skip_readability: bool = False
-    block: int = 0
+# What an open element makes of the text inside it, as TextRun has it: hidden, no_link, heading, in_table,
+# skip_readability (no_link and skip_readability are already true inside anything hidden).
+_State = tuple[bool, bool, bool, bool, bool]
+_ROOT: _State = (False, False, False, False, False)
+
+
+def _inside(parent: _State, tag: str, values: dict[str, str | None]) -> _State:
+    hidden = parent[0] or tag in HIDDEN
+    return (
+        hidden,
+        parent[1] or hidden or tag in NO_LINK or values.get("data-glossary") == "off",
+        parent[2] or tag in HEADINGS,
+        # data-readability="data": generated rows (lists of dates): checked like table cells, not scored as prose.
+        parent[3] or tag == "table" or values.get("data-readability") == "data",
+        parent[4] or hidden or values.get("data-readability") == "off",
+    )
+
+
+_NO_VALUES: dict[str, str | None] = {}
 
 
 class _Runs:
     """What the walk has found: the pieces of text, and the open elements around the next one.
 
     Told about each tag and each piece of text by a tokeniser, with where it starts in the page.
+    The open elements are 3 lists side by side (tag, state, block), not an object each: a page opens
+    thousands, and most share their parent's state, so an element's state is looked up, not worked out.
     """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.runs: list[TextRun] = []
-        self._stack: list[_Open] = [_Open("#root")]
+        self._tags: list[str] = ["#root"]
+        self._states: list[_State] = [_ROOT]
+        self._block_of: list[int] = [0]  # the nearest enclosing block element of each open element
+        self._inside: dict[tuple[_State, str], _State] = {}  # (parent's state, tag) → state, for tags with no data- attribute
         self._blocks = 0
         self._pending: int | None = None  # where the text not yet closed by a tag starts
 
     def flush(self, end: int) -> None:
         """End the current text at `end`, where the next tag (or the page) starts."""
-        if self._pending is None:
+        start = self._pending
+        if start is None:
             return
-        start, self._pending = self._pending, None
+        self._pending = None
         if end <= start:
             return
-        top = self._stack[-1]
-        self.runs.append(TextRun(
-            start, end, self.source[start:end], top.hidden, top.no_link or top.hidden, top.heading,
-            top.table, top.skip_readability or top.hidden, top.block,
-        ))
+        self.runs.append(TextRun(start, end, self.source[start:end], *self._states[-1], self._block_of[-1]))
 
     def text(self, start: int) -> None:
         if self._pending is None:
             self._pending = start
 
     def start_tag(self, tag: str, values: dict[str, str | None], at: int) -> None:
-        self.flush(at)
+        if self._pending is not None:
+            self.flush(at)
         if tag in VOID:
             if tag in ("br", "hr"):
                 # A line break ends a piece of text: "8 Church Road<br>Epsom" is 2 lines, not "RoadEpsom".
                 self._blocks += 1
-                self._stack[-1].block = self._blocks
+                self._block_of[-1] = self._blocks
             return
-        parent = self._stack[-1]
-        block = parent.block
+        parent = self._states[-1]
+        if values:
+            state = _inside(parent, tag, values)
+        else:
+            state = self._inside.get((parent, tag))  # type: ignore[assignment]
+            if state is None:
+                state = self._inside[(parent, tag)] = _inside(parent, tag, _NO_VALUES)
         if tag in BLOCKS:
             self._blocks += 1
             block = self._blocks
-        self._stack.append(_Open(
-            tag,
-            hidden=parent.hidden or tag in HIDDEN,
-            no_link=parent.no_link or tag in NO_LINK or values.get("data-glossary") == "off",
-            heading=parent.heading or tag in HEADINGS,
-            # data-readability="data": generated rows (lists of dates): checked like table cells, not scored as prose.
-            table=parent.table or tag == "table" or values.get("data-readability") == "data",
-            skip_readability=parent.skip_readability or values.get("data-readability") == "off",
-            block=block,
-        ))
+        else:
+            block = self._block_of[-1]
+        self._tags.append(tag)
+        self._states.append(state)
+        self._block_of.append(block)
 
     def end_tag(self, tag: str, at: int) -> None:
-        self.flush(at)
+        if self._pending is not None:
+            self.flush(at)
         # Close up to the matching open tag; a stray end tag is ignored, as browsers do.
-        for depth in range(len(self._stack) - 1, 0, -1):
-            if self._stack[depth].tag == tag:
-                del self._stack[depth:]
+        tags = self._tags
+        if tags[-1] == tag:  # most end tags close the element opened last
+            depth = len(tags) - 1
+            if depth == 0:
                 return
+        else:
+            for depth in range(len(tags) - 2, 0, -1):
+                if tags[depth] == tag:
+                    break
+            else:
+                return
+        del tags[depth:], self._states[depth:], self._block_of[depth:]
 
 
 class _Parser(HTMLParser):
@@ -179,10 +200,11 @@ class _Parser(HTMLParser):
 # HTML written the plain way (as the sanitiser writes every page): tags with letters for names, attribute values
 # in quote marks, every "<" a tag, every "&#" a whole character reference. Such a page is cut up here, at a
 # tenth of the cost, exactly where the standard library's parser would cut it; any other page goes to that parser.
-_START_TAG = re.compile(
-    r"""<([a-zA-Z][-.a-zA-Z0-9:_]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(/?)>"""
+_TAG_NAME = r"[a-zA-Z][-.a-zA-Z0-9:_]*"
+# A start tag (name, attributes, the / of <br/>) or an end tag (name).
+_TAG = re.compile(
+    rf"""<(?:({_TAG_NAME})((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(/?)|/({_TAG_NAME})\s*)>"""
 )
-_END_TAG = re.compile(r"</([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'))?""")
 _BROKEN_REFERENCE = re.compile(r"&#(?!(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
 _RAW_TEXT = {tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
@@ -194,41 +216,41 @@ def _plain_walk(html: str) -> _Runs | None:
         return None
     found = _Runs(html)
     position, size = 0, len(html)
-    while position < size:
-        opening = html.find("<", position)
-        if opening < 0:
-            found.text(position)
-            break
+    # Every "<" must start a tag: the tags found, and the "<" in scripts and styles, must account for all of them.
+    unaccounted = html.count("<")
+    while (tag := _TAG.search(html, position)) is not None:
+        opening = tag.start()
         if opening > position:
             found.text(position)
-        tag = _START_TAG.match(html, opening)
-        if tag is not None:
-            position = tag.end()
-            if tag.group(3):  # <br/>: an element with nothing inside
-                found.flush(opening)
-                continue
-            name = tag.group(1).lower()
-            attributes = tag.group(2)
-            values: dict[str, str | None] = {}
-            if "data-" in attributes.lower():  # the only attributes the walk reads
-                for attribute in _ATTRIBUTE.finditer(attributes):
-                    value = attribute.group(2)
-                    values[attribute.group(1).lower()] = None if value is None else (unescape(value[1:-1]) if value[1:-1] else "")
-            found.start_tag(name, values, opening)
-            if name in _RAW_TEXT:  # a script's or style's text runs to its end tag, whatever it holds
-                close = _RAW_TEXT[name].search(html, position)
-                if close is None:
-                    return None
-                if close.start() > position:
-                    found.text(position)
-                found.end_tag(name, close.start())
-                position = close.end()
+        position = tag.end()
+        unaccounted -= 1
+        name, attributes, empty, closing = tag.groups()
+        if closing is not None:
+            found.end_tag(closing.lower(), opening)
             continue
-        end = _END_TAG.match(html, opening)
-        if end is None:
-            return None
-        found.end_tag(end.group(1).lower(), opening)
-        position = end.end()
+        if empty:  # <br/>: an element with nothing inside
+            found.flush(opening)
+            continue
+        name = name.lower()
+        values: dict[str, str | None] = {}
+        if "data-" in attributes.lower():  # the only attributes the walk reads
+            for attribute in _ATTRIBUTE.finditer(attributes):
+                value = attribute.group(2)
+                values[attribute.group(1).lower()] = None if value is None else (unescape(value[1:-1]) if value[1:-1] else "")
+        found.start_tag(name, values, opening)
+        if name in _RAW_TEXT:  # a script's or style's text runs to its end tag, whatever it holds
+            close = _RAW_TEXT[name].search(html, position)
+            if close is None:
+                return None
+            if close.start() > position:
+                found.text(position)
+            found.end_tag(name, close.start())
+            unaccounted -= html.count("<", position, close.end())
+            position = close.end()
+    if unaccounted:
+        return None  # a "<" that starts no tag: the standard library's parser knows what to make of it
+    if position < size:
+        found.text(position)
     found.flush(size)
     return found
 
