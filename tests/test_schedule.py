@@ -151,3 +151,17 @@ def test_no_area_online_two_rounds_running_when_slots_are_at_most_half(sizes: tu
     assume(2 * slots <= n)
     rotation = _rotation(n, slots)
     assert not set(make_round(rotation, number).online_areas) & set(make_round(rotation, number + 1).online_areas)
+
+
+@given(
+    month=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    weekday=st.integers(min_value=0, max_value=6),
+    week=st.sampled_from(["first", "second", "third", "fourth", "last"]),
+)
+def test_nth_weekday_is_that_weekday_of_the_month_counted_from_its_start_or_end(month: date, weekday: int, week: str) -> None:
+    # Worked out from the calendar, day by day: the month's days that fall on `weekday`, in order.
+    days = [date(month.year, month.month, day) for day in range(1, 32)
+            if day <= (date(month.year + month.month // 12, month.month % 12 + 1, 1) - date(month.year, month.month, 1)).days
+            and date(month.year, month.month, day).weekday() == weekday]
+    expected = days[-1] if week == "last" else days[["first", "second", "third", "fourth"].index(week)]
+    assert nth_weekday(month, weekday, week) == expected

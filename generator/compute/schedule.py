@@ -221,10 +221,11 @@ def site_rounds(source: SiteData | Rotation, today: date, ahead: int | None = No
 
 def nth_weekday(month: date, weekday: int, week: str) -> date:
     """The first/second/third/fourth/last `weekday` (Monday = 0) of `month`."""
-    days = [d for d in calendar.Calendar().itermonthdates(month.year, month.month) if d.month == month.month and d.weekday() == weekday]
     if week == "last":
-        return days[-1]
-    return days[("first", "second", "third", "fourth").index(week)]
+        last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(month.year, month.month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * ("first", "second", "third", "fourth").index(week))
 
 
 def _at(day: date, clock: time, zone: ZoneInfo) -> datetime:

@@ -5,7 +5,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
-from generator.compute.schedule import make_round, occurrences_of_rounds, rotation_of
+from generator.compute.schedule import Occurrence, make_round, occurrences_of_rounds, rotation_of
 from generator.models.meetings import CONTENT_DIR, PAPER_FORMATS, Body, Meeting
 from generator.models.problems import Problem
 from generator.models.site import SiteData
@@ -163,14 +163,22 @@ def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
     feedback = data.feedback
     forums = [f.id for f in data.forums]
     themes = [t.id for t in feedback.themes]
+    forum_ids, theme_ids = set(forums), set(themes)
     seen: set[str] = set()
+    met_in: dict[int, list[Occurrence]] = {}  # round → every forum's meetings in it: many items share a round
+
+    def meetings_of(number: int) -> list[Occurrence]:
+        if number not in met_in:
+            met_in[number] = occurrences_of_rounds(data, [make_round(rotation, number)])
+        return met_in[number]
+
     for index, item in enumerate(feedback.items):
         if item.id in seen:
             yield data.problem(feedback, ("items", index, "id"), f'The id "{item.id}" is used twice. Give each item its own id.')
         seen.add(item.id)
-        if item.forum not in forums:
+        if item.forum not in forum_ids:
             yield data.problem(feedback, ("items", index, "forum"), f'There is no forum with the id "{item.forum}". Use one of: {_choices(forums)}.')
-        if item.theme not in themes:
+        if item.theme not in theme_ids:
             yield data.problem(
                 feedback, ("items", index, "theme"),
                 f'There is no theme with the id "{item.theme}". Use one of: {_choices(themes)}. Or add it under themes.',
@@ -179,10 +187,8 @@ def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
         month = round_.forums_month
         # A forum moved out of its month (data/schedule.yml, changes) raises points on the day it really met.
         out_of_month = (item.raised.year, item.raised.month) != (month.year, month.month)
-        if out_of_month and item.forum in forums:
-            moved_days = {
-                o.start.date() for o in occurrences_of_rounds(data, [round_]) if o.forum == item.forum and o.status == "moved"
-            }
+        if out_of_month and item.forum in forum_ids:
+            moved_days = {o.start.date() for o in meetings_of(item.round) if o.forum == item.forum and o.status == "moved"}
             out_of_month = item.raised not in moved_days
         if out_of_month:
             yield data.problem(
@@ -190,9 +196,9 @@ def feedback_names_real_forums_and_themes(data: SiteData) -> Iterator[Problem]:
                 f"The forums of round {item.round} met in {month:%B %Y}, but this date is {item.raised.isoformat()}. "
                 "Check the round or the date.",
             )
-        elif item.forum in forums:
+        elif item.forum in forum_ids:
             # The day that forum really met in that round, moves from data/schedule.yml included.
-            met = [o for o in occurrences_of_rounds(data, [make_round(rotation, item.round)]) if o.forum == item.forum]
+            met = [o for o in meetings_of(item.round) if o.forum == item.forum]
             days = sorted({o.start.date() for o in met if o.status != "cancelled"})
             if days and item.raised not in days:
                 shown = " or ".join(day.isoformat() for day in days)
