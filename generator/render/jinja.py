@@ -143,6 +143,9 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         autoescape=True,
         finalize=markdown_text,
+        # Our templates are part of the program, as its modules are: loaded once a process, not looked at on
+        # disk again for every page made from them (a thousand glossary pages asked for 2,000 file dates).
+        auto_reload=False,
     )
     env.filters["long_date"] = format_date
     env.filters["clock"] = format_time
