@@ -7,6 +7,7 @@ it again, and `mkdocs serve` skips the work when only a hand-written page change
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,16 +27,54 @@ from generator.validate.warnings import governance_warnings
 _NOT_DATA = frozenset({".md"})
 
 
+def _files_in(folder: Path) -> list[tuple[str, str]]:
+    """Every file under `folder` (its path from there, and its full path), in path order, as `sorted(rglob("*"))`
+    gives them: a linked folder is not gone into. Each folder is listed once; no file is asked about again."""
+    found: list[tuple[str, str]] = []
+
+    def walk(where: str, prefix: str) -> None:
+        with os.scandir(where) as listed:
+            entries = sorted(listed, key=lambda entry: entry.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                found.append((f"{prefix}{entry.name}", entry.path))
+
+    walk(os.fspath(folder), "")
+    return found
+
+
+# content/ folder → each page's path → (a hash of its bytes, its problems). The command line checks the pages,
+# then the plugin checks them again in the same build (and `mkdocs serve` on every rebuild): a page whose bytes
+# did not change is not read through again. Only the last check's pages are kept.
+_checked_pages: dict[str, dict[str, tuple[bytes, list[Problem]]]] = {}
+
+
 def content_problems(root: Path | None) -> list[Problem]:
     """Every page in content/: generated-block markers that name a real block, and no raw HTML that can run."""
     content = (root or Path(".")) / CONTENT_DIR
     if not content.is_dir():
         return []
+    before = _checked_pages.get(str(content), {})
+    now: dict[str, tuple[bytes, list[Problem]]] = {}
     problems: list[Problem] = []
-    for path in sorted(content.rglob("*.md")):
-        if path.is_file() and not path.is_symlink():
-            shown = path.relative_to(root or Path(".")).as_posix()
-            problems.extend(content_page_problems(shown, path.read_text(encoding="utf-8", errors="replace"), set(BLOCK_NAMES)))
+    blocks = set(BLOCK_NAMES)
+    for relative, path in _files_in(content):
+        if not relative.endswith(".md") or os.path.islink(path):
+            continue
+        with open(path, "rb") as file:
+            raw = file.read()
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        shown = f"{CONTENT_DIR}/{relative}"
+        kept = before.get(shown)
+        if kept is None or kept[0] != digest:
+            # As read_text reads it: any line ending becomes a newline.
+            text = raw.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+            kept = (digest, list(content_page_problems(shown, text, blocks)))
+        now[shown] = kept
+        problems.extend(kept[1])
+    _checked_pages[str(content)] = now
     return problems
 
 
@@ -66,10 +105,11 @@ def input_fingerprint(data_dir: Path, content_dir: Path | None = None) -> str:
     for folder, skipped in folders:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix.lower() not in skipped:
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-                digest.update(path.read_bytes())
+        for relative, path in _files_in(folder):
+            if os.path.splitext(relative)[1].lower() not in skipped:
+                digest.update(relative.encode() + b"\0")
+                with open(path, "rb") as file:
+                    digest.update(file.read())
                 digest.update(b"\0")
     return digest.hexdigest()
 

@@ -37,6 +37,22 @@ def test_prepare_never_hides_a_new_mistake(project: Path) -> None:
         prepare(project / "data", project, DAY, project / "content")
 
 
+def test_a_hand_written_page_is_checked_again_whenever_its_bytes_change(project: Path) -> None:
+    # The pages' checks are kept for pages whose bytes did not change: an edit of the same length, made at once,
+    # is still found, and so is putting the page back.
+    prepare(project / "data", project, DAY, project / "content")
+    page = project / "content/privacy.md"
+    good = page.read_text(encoding="utf-8")
+    assert "The short answer is nothing." in good
+    page.write_text(good.replace("The short answer is nothing.", "<script>alert(1)</script>!!!"[:28]), encoding="utf-8")
+    assert len(page.read_bytes()) == len(good.encode())
+    with pytest.raises(DataProblems) as raised:
+        prepare(project / "data", project, DAY, project / "content")
+    assert "content/privacy.md" in raised.value.report() and "<script" in raised.value.report()
+    page.write_text(good, encoding="utf-8")
+    assert prepare(project / "data", project, DAY, project / "content") is not None
+
+
 def test_a_paper_beside_the_pages_counts_as_data(project: Path) -> None:
     first = prepare(project / "data", project, DAY, project / "content")
     paper = next((project / "content/papers").rglob("*.pdf"))
