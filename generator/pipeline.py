@@ -7,12 +7,12 @@ it again, and `mkdocs serve` skips the work when only a hand-written page change
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from generator.compute import Computed, compute
+from generator.load.folders import entries_in
 from generator.load.reader import read_site_data
 from generator.models.meetings import CONTENT_DIR
 from generator.models.problems import DataProblems, Problem
@@ -25,24 +25,6 @@ from generator.validate.warnings import governance_warnings
 
 # Hand-written pages are not data; papers and pictures beside them are (a paper's size shows on its meeting page).
 _NOT_DATA = frozenset({".md"})
-
-
-def _files_in(folder: Path) -> list[tuple[str, str]]:
-    """Every file under `folder` (its path from there, and its full path), in path order, as `sorted(rglob("*"))`
-    gives them: a linked folder is not gone into. Each folder is listed once; no file is asked about again."""
-    found: list[tuple[str, str]] = []
-
-    def walk(where: str, prefix: str) -> None:
-        with os.scandir(where) as listed:
-            entries = sorted(listed, key=lambda entry: entry.name)
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, f"{prefix}{entry.name}/")
-            elif entry.is_file():
-                found.append((f"{prefix}{entry.name}", entry.path))
-
-    walk(os.fspath(folder), "")
-    return found
 
 
 # content/ folder → each page's path → (a hash of its bytes, its problems). The command line checks the pages,
@@ -60,9 +42,10 @@ def content_problems(root: Path | None) -> list[Problem]:
     now: dict[str, tuple[bytes, list[Problem]]] = {}
     problems: list[Problem] = []
     blocks = set(BLOCK_NAMES)
-    for relative, path in _files_in(content):
-        if not relative.endswith(".md") or os.path.islink(path):
+    for entry in entries_in(content):
+        if not entry.relative.endswith(".md") or not entry.is_file or entry.is_link:
             continue
+        relative, path = entry.relative, entry.path
         with open(path, "rb") as file:
             raw = file.read()
         digest = hashlib.blake2b(raw, digest_size=16).digest()
@@ -105,10 +88,10 @@ def input_fingerprint(data_dir: Path, content_dir: Path | None = None) -> str:
     for folder, skipped in folders:
         if not folder.is_dir():
             continue
-        for relative, path in _files_in(folder):
-            if os.path.splitext(relative)[1].lower() not in skipped:
-                digest.update(relative.encode() + b"\0")
-                with open(path, "rb") as file:
+        for entry in entries_in(folder):
+            if entry.is_file and entry.suffix.lower() not in skipped:
+                digest.update(entry.relative.encode() + b"\0")
+                with open(entry.path, "rb") as file:
                     digest.update(file.read())
                 digest.update(b"\0")
     return digest.hexdigest()

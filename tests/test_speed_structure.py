@@ -288,3 +288,27 @@ def test_prepared_data_lets_its_positions_go_after_every_check(project: Path) ->
     with pytest.raises(DataProblems) as caught:
         prepare(project / "data", project, DAY, project / "content")
     assert "data/areas.yml:" in caught.value.report()
+
+
+def test_a_folder_is_listed_as_sorted_rglob_lists_it(tmp_path: Path) -> None:
+    # The content/ checks list the folder once with os.scandir: the same entries, in the same order, links
+    # reported as links, and a linked folder not gone into.
+    import os
+
+    from generator.load.folders import entries_in
+
+    root = tmp_path / "content"
+    for name in ("a/b.md", "a.md", "a/c/d.txt", "B.md", "b/.md", "z/y/x.md", "a-b/e.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "outside.md", root / "a/link.md")  # a link to nothing
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere/secret.md").write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", root / "linked")
+    os.symlink(root / "a.md", root / "z/to-a.md")
+    listed = entries_in(root)
+    expected = sorted(root.rglob("*"))
+    assert [e.relative for e in listed] == [p.relative_to(root).as_posix() for p in expected]
+    assert not any("secret" in e.relative for e in listed)
+    for entry, path in zip(listed, expected, strict=True):
+        assert (entry.is_dir, entry.is_file, entry.is_link) == (path.is_dir() and not path.is_symlink(), path.is_file() and not (path.is_dir() and not path.is_symlink()), path.is_symlink())

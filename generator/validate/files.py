@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.load.folders import entries_in
 from generator.load.reader import outside_project
 from generator.models.meetings import CONTENT_DIR
 from generator.models.problems import Problem
@@ -20,10 +21,10 @@ def content_stays_inside(data: SiteData) -> Iterator[Problem]:
     # The walk never goes into a linked folder, so below content/ only a link itself can lead elsewhere:
     # where content/ itself leads is worked out once, not again for each of 10,000 files.
     inside = not outside_project(content, data.root)
-    for path in sorted(content.rglob("*")):
-        if not inside or path.is_symlink():
+    for entry in entries_in(content):
+        if not inside or entry.is_link:
             yield Problem(
-                path.relative_to(data.root).as_posix(), 1, 1, "",
+                f"{CONTENT_DIR}/{entry.relative}", 1, 1, "",
                 "This is a link to a file or folder outside the project, so it would publish something that is not ours. "
                 "Delete the link, and copy the real file here if it should be on the site.",
             )

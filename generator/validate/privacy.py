@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.load.folders import entries_in
 from generator.models.meetings import Person
 from generator.models.problems import Problem
 from generator.models.site import SiteData
@@ -141,9 +142,10 @@ def _content_pages(data: SiteData, names: list[PrivateName]) -> Iterator[Problem
     content = (data.root or Path(".")) / "content"
     if not content.is_dir():
         return
-    for path in sorted(content.rglob("*.md")):
-        if not path.is_file() or path.is_symlink():
+    for entry in entries_in(content):
+        if not entry.relative.endswith(".md") or not entry.is_file or entry.is_link:
             continue
+        path = Path(entry.path)
         text = path.read_text(encoding="utf-8", errors="replace")
         for name, match in scan_text(text, names):
             line = text.count("\n", 0, match.start()) + 1
