@@ -96,13 +96,15 @@ def _add_places(postings: dict[str, array[int]], last: dict[str, int], number: i
     for index, section in enumerate(page.sections):
         in_title = set(words(page.title if index == 0 else section.title))
         in_text = set(words(section.text))
-        for word in in_title | in_text:
-            places = postings.get(word)
-            if places is None:
-                places = postings[word] = array("i")
-            places.append(number - last.get(word, 0))
-            places.append(index * 4 + (TITLE if word in in_title else 0) + (TEXT if word in in_text else 0))
-            last[word] = number
+        code = index * 4
+        # Each word once, with where it is: in both the heading and the text, in the heading only, in the text only.
+        for found, where in ((in_title & in_text, TITLE + TEXT), (in_title - in_text, TITLE), (in_text - in_title, TEXT)):
+            for word in found:
+                places = postings.get(word)
+                if places is None:
+                    places = postings[word] = array("i")
+                places.extend((number - last.get(word, 0), code + where))
+                last[word] = number
 
 
 def _shards(postings: dict[str, array[int]]) -> dict[str, dict[str, array[int]]]:
