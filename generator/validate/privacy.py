@@ -32,8 +32,9 @@ _COMMON = {
     "Group", "Chair", "Trust", "Sage", "Rich", "Ray", "Art", "Don", "Victoria", "Surrey",
 }
 AMBIGUOUS = _CALENDAR | _COMMON
-# A part of a name that is a word on its own: letters, with ' or - inside ("O'Neil", "Smith-Jones").
+# Characters JSON may write another way: a word holding one is not looked for in a record's JSON text.
 _CHANGED_BY_JSON = re.compile(r'["\\\x00-\x1f\x7f\u2028\u2029]')
+# A part of a name that is a word on its own: letters, with ' or - inside ("O'Neil", "Smith-Jones").
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?")
 
 
