@@ -306,7 +306,7 @@ def test_a_folder_is_listed_as_sorted_rglob_lists_it(tmp_path: Path) -> None:
     (tmp_path / "elsewhere/secret.md").write_text("x", encoding="utf-8")
     os.symlink(tmp_path / "elsewhere", root / "linked")
     os.symlink(root / "a.md", root / "z/to-a.md")
-    listed = entries_in(root)
+    listed = list(entries_in(root))
     expected = sorted(root.rglob("*"))
     assert [e.relative for e in listed] == [p.relative_to(root).as_posix() for p in expected]
     assert not any("secret" in e.relative for e in listed)
