@@ -1,6 +1,7 @@
 """The readability check: what counts as body text, the figures, the limits per kind of page, the messages."""
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,24 @@ def test_low_reading_ease_names_the_long_words() -> None:
     message = problems(figures, SETTINGS)[0]
     assert message.startswith(f"index.md: reading ease is {figures.reading_ease} (it must be 70 or more).")
     assert "Long words here: organisational, accountability, necessitates" in message
+
+
+def test_a_page_is_of_the_first_kind_whose_pattern_fits_as_fnmatch_reads_it() -> None:
+    """The patterns are made into one expression per kind, once: it must fit exactly the pages fnmatch fits."""
+    patterns = ["meetings/*", "index.md", "glossary/?.md", "news/[0-9]*", "a*b/*.md", "[!x]y.md", "*.md"]
+    settings = SETTINGS.model_copy(update={"kinds": [
+        PageKind(name=f"kind {number}", pages=[pattern], limits=Limits(max_sentence_words=number))
+        for number, pattern in enumerate(patterns, start=1)
+    ] + [PageKind(name="no pattern", pages=[], limits=Limits())]})
+    pages = ["meetings/2026-a.md", "meetings/a/b.md", "index.md", "x/index.md", "glossary/a.md", "glossary/ab.md",
+             "news/2026.md", "news/x.md", "ab/c.md", "a-b/c.md", "ay.md", "xy.md", "about", "Index.md", ""]
+    for page in pages:
+        expected = next((f"kind {n}" for n, p in enumerate(patterns, start=1) if fnmatchcase(page, p)), "easy read")
+        assert limits_for(page, settings)[0] == expected, page
+    # New settings (the next build of `mkdocs serve`) are read afresh, not served from the last ones.
+    other = settings.model_copy(update={"kinds": [PageKind(name="all", pages=["*"], limits=Limits())]})
+    assert limits_for("index.md", other)[0] == "all"
+    assert limits_for("index.md", settings)[0] == "kind 2"
 
 
 def test_glossary_words_are_not_counted_as_long() -> None:

@@ -10,9 +10,9 @@ Body text is read from the page's HTML (see htmltext.py). What counts:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
+from fnmatch import translate
 from functools import lru_cache
 from html import unescape
 from typing import NamedTuple
@@ -103,13 +103,30 @@ def forget_sentences() -> None:
 
 def limits_for(page: str, settings: ReadabilitySettings) -> tuple[str, Limits]:
     """The kind of a page and its limits: the first kind whose pattern fits, else the defaults."""
-    for kind in settings.kinds:
-        if any(fnmatchcase(page, pattern) for pattern in kind.pages):
-            merged = settings.limits.model_dump() | {
-                name: getattr(kind.limits, name) for name in kind.limits.model_fields_set
-            }
-            return kind.name, Limits(**merged)
+    for fits, name, limits in _kinds(settings):
+        if fits(page):
+            return name, limits
     return "easy read", settings.limits
+
+
+_Kind = tuple[Callable[[str], object], str, Limits]
+_KINDS: list[tuple[ReadabilitySettings, tuple[_Kind, ...]]] = []  # the settings last asked about, and their kinds
+
+
+def _kinds(settings: ReadabilitySettings) -> tuple[_Kind, ...]:
+    """Each kind's patterns as one expression, and its limits merged with the defaults: once per settings, not per page."""
+    if _KINDS and _KINDS[0][0] is settings:
+        return _KINDS[0][1]
+    kinds = []
+    for kind in settings.kinds:
+        if not kind.pages:
+            continue  # no pattern: no page is of this kind
+        # fnmatchcase's own translation: "meetings/*" fits "meetings/a/b.md" too, as it did page by page.
+        fits = re.compile("|".join(translate(pattern) for pattern in kind.pages)).match
+        merged = settings.limits.model_dump() | {name: getattr(kind.limits, name) for name in kind.limits.model_fields_set}
+        kinds.append((fits, kind.name, Limits(**merged)))
+    _KINDS[:] = [(settings, tuple(kinds))]
+    return _KINDS[0][1]
 
 
 @lru_cache(maxsize=65536)
