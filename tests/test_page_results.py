@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import marshal
 import shutil
 import sqlite3
 from pathlib import Path
@@ -138,8 +139,13 @@ def test_unreadable_results_are_worked_out_again(project: Path, tmp_path: Path, 
     first = mkdocs_build(project, site_dir=tmp_path / "first")
     pages = len(reads)
     with contextlib.closing(sqlite3.connect(project / ".cache/pages/pages.sqlite")) as db, db:
-        for number, key in enumerate(cached(project)):
-            db.execute("UPDATE results SET value = ? WHERE key = ?", (["", "{", '{"html": 1}', "null", "[]"][number % 5], key))
+        for number, (key, value) in enumerate(db.execute("SELECT key, value FROM results").fetchall()):
+            damaged = [
+                b"", value[: len(value) // 2], value[:-1], b"\xff" + value, marshal.dumps(None), marshal.dumps(()),
+                marshal.dumps(tuple(range(8))), marshal.dumps(("", [], (), [], None, "", "", None)),
+                marshal.dumps(marshal.loads(value)[:-1]), "{", '{"html": 1}', "[]",
+            ]
+            db.execute("UPDATE results SET value = ? WHERE key = ?", (damaged[number % len(damaged)], key))
     reads.clear()
     second = mkdocs_build(project, site_dir=tmp_path / "second")
     assert len(reads) == pages
