@@ -25,6 +25,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from generator.easyread.readability import Figures, Sentence
 from generator.easyread.syllables import dictionary_files
@@ -76,11 +77,11 @@ def _package_files(package: str) -> list[Path]:
 
 
 def _encoded(result: PageResult) -> bytes:
-    figures = tuple(getattr(result.figures, name) for name in _FIGURES[:-1])
-    over = tuple(tuple(sentence) for sentence in result.figures.over_limit)
+    figures: list[Any] = [getattr(result.figures, name) for name in _FIGURES[:-1]]
+    figures.append(tuple(tuple(sentence) for sentence in result.figures.over_limit))
     sections = None if result.sections is None else [(s.anchor, s.title, s.text) for s in result.sections]
     return marshal.dumps((
-        result.html, result.used, (*figures, over), result.capitals, result.shows, result.words_html,
+        result.html, result.used, tuple(figures), result.capitals, result.shows, result.words_html,
         result.content_hash, sections,
     ))
 
@@ -88,8 +89,9 @@ def _encoded(result: PageResult) -> bytes:
 def _decoded(value: bytes) -> PageResult:
     html, used, figures, capitals, shows, words_html, hashed, sections = marshal.loads(value)
     *fields, over = figures
+    fields.append(tuple(Sentence(*sentence) for sentence in over))
     return PageResult(
-        html=html, used=used, figures=Figures(*fields, over_limit=tuple(Sentence(*sentence) for sentence in over)),
+        html=html, used=used, figures=Figures(*fields),
         capitals=capitals, shows=shows, words_html=words_html, content_hash=hashed,
         sections=None if sections is None else [Section(*section) for section in sections], changed=False,
     )
