@@ -101,6 +101,13 @@ def test_sections_follow_headings_with_an_id_and_the_h1_names_the_top() -> None:
     ]
 
 
+def test_every_kind_of_white_space_reads_as_one_space() -> None:
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # tabs, line ends, Unicode's spaces
+    assert page_sections(f"<p>{spaces}Travel{spaces}money&#x2003;&nbsp; back{spaces}</p>") == [
+        Section(None, "", "Travel money back"),
+    ]
+
+
 def test_a_page_without_h1_keeps_its_opening_words_at_the_top() -> None:
     assert page_sections('<p>Opening.</p><h2 id="more">More</h2><p>Text.</p>') == [
         Section(None, "", "Opening."), Section("more", "More", "Text."),
