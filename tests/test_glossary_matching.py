@@ -156,6 +156,24 @@ def test_linking_only_adds_links(parts: list[str]) -> None:
     assert set(linked_ids) <= set(result.used)
 
 
+_ANY_WORDS = st.sampled_from([
+    "carer", "Carers", "CO-PRODUCTION", "co‑production", "co‐Production", "production", "Peer", "support", "worker",
+    "NHS", "nhs", "Trust", "trust", "45", "minutes", "chair", "rows", "of", "chairs", "FORUM", "Forüm", "İ", "ß", " ",
+    "\n", ", ", ".", "-", "é",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ANY_WORDS, max_size=30))
+def test_ascii_text_is_matched_as_any_text_is(parts: list[str]) -> None:
+    """ASCII text takes a quicker way to its words: it must find what the way for any text finds.
+
+    " é" at the end sends the same words the other way (é is no glossary word, and nothing joins it to them).
+    """
+    text = "".join(parts)
+    assert MATCHER.find(text) == MATCHER.find(text + " é")
+
+
 def test_words_on_this_page_escapes_meanings() -> None:
     from generator.easyread.linking import words_on_page
     from generator.models.glossary import Term

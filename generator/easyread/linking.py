@@ -9,7 +9,7 @@ per token, whatever the size of the glossary: no search per word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -89,29 +89,32 @@ class Matcher:
         self._kept.cache_clear()
 
     def _matches(self, text: str) -> tuple[Match, ...]:
-        return tuple(self._find(text))
-
-    def _find(self, text: str) -> Iterator[Match]:
-        # `normal_token`, written out: this runs for every piece of text on every page.
-        normal = [word.translate(DASHES).casefold() for word in TOKEN.findall(text)]
-        if self._first.isdisjoint(normal):
-            return  # most pieces of text hold no glossary word: their positions are never needed
+        # `normal_token` for each token, written out: this runs for every piece of text on every page. In ASCII
+        # text (nearly all of it) no dash needs changing and casefold is lower, so the whole text is lowered at once.
+        if text.isascii():
+            normal = TOKEN.findall(text.lower())
+        else:
+            normal = [word.translate(DASHES).casefold() for word in TOKEN.findall(text)]
+        first = self._first
+        if first.isdisjoint(normal):
+            return ()  # most pieces of text hold no glossary word: their positions are never needed
         tokens = list(TOKEN.finditer(text))
         count = len(tokens)
         index = 0
+        found: list[Match] = []
         while index < count:
-            if normal[index] not in self._first:
+            if normal[index] not in first:
                 index += 1
                 continue
-            found = self._match_at(text, tokens, normal, index)
-            if found is None:
+            at = self._match_at(text, tokens, normal, index)
+            if at is None:
                 index += 1
                 continue
-            length, term_id = found
+            length, term_id = at
             if term_id:
-                yield Match(tokens[index].start(), tokens[index + length - 1].end(), term_id)
+                found.append(Match(tokens[index].start(), tokens[index + length - 1].end(), term_id))
             index += length
-        return
+        return tuple(found)
 
     def _match_at(
         self, text: str, tokens: Sequence[re.Match[str]], normal: Sequence[str], index: int,
