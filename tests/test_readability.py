@@ -72,6 +72,23 @@ def test_figures_for_a_page() -> None:
     assert figures.kind == "easy read"
 
 
+def test_the_first_longest_sentence_is_named_and_every_one_over_the_limit_in_page_order() -> None:
+    """Headings and table cells count for the longest sentence and the limit, not for the average."""
+    heading = "A heading of exactly sixteen words that runs on and past the limit we set here"
+    other = "Another sentence of sixteen words that also runs on past the limit of fifteen words here."
+    html = (
+        f"<h2>{heading}</h2><p>We have tea. {other}</p><table><tr><td>{other}</td></tr></table>"
+        f"<p>{other}</p><p>We have tea.</p>"
+    )
+    assert len(words(heading)) == len(words(other)) == 16
+    figures = measure("index.md", html, SETTINGS)
+    assert (figures.longest, figures.longest_sentence) == (16, heading)
+    assert [(s.text, s.prose) for s in figures.over_limit] == [(heading, False), (other, True), (other, False), (other, True)]
+    assert (figures.sentences, figures.words) == (4, 3 + 16 + 16 + 3)
+    # The same blocks again, on another page: the figures kept for them give the same answer.
+    assert measure("index.md", html, SETTINGS) == figures
+
+
 def test_a_long_sentence_is_named_with_its_figure() -> None:
     figures = measure("index.md", f"<p>{LONG}</p><p>Short one.</p>", SETTINGS)
     assert problems(figures, SETTINGS, "content/index.md")[0] == (

@@ -48,6 +48,11 @@ class Figures:
 
 def page_sentences(html: str, runs: Sequence[TextRun] | None = None) -> list[Sentence]:
     """The sentences of the body text, in page order. Pass `runs` when the page was walked already."""
+    return [sentence for text, prose in _blocks(html, runs) for sentence in _sentences_in(text, prose)]
+
+
+def _blocks(html: str, runs: Sequence[TextRun] | None) -> list[tuple[str, bool]]:
+    """The text of each block read, in the order the blocks start, and whether it is prose (not a heading or a cell)."""
     pieces: dict[int, list[str]] = {}  # each block's texts, blocks in the order they start
     prose: dict[int, bool] = {}
     for run in text_runs(html) if runs is None else runs:
@@ -63,21 +68,43 @@ def page_sentences(html: str, runs: Sequence[TextRun] | None = None) -> list[Sen
             texts.append(text)
             if run.heading or run.in_table:
                 prose[run.block] = False
-    found: list[Sentence] = []
-    for block, texts in pieces.items():
-        found.extend(_sentences_in(texts[0] if len(texts) == 1 else "".join(texts), prose[block]))
-    return found
+    return [(texts[0] if len(texts) == 1 else "".join(texts), prose[block]) for block, texts in pieces.items()]
+
+
+def _sentences_in(text: str, prose: bool) -> tuple[Sentence, ...]:
+    """The sentences of one block of text, each with its number of words."""
+    return tuple(Sentence(sentence, len(words(sentence)), prose) for sentence in sentences(text))
+
+
+class _Block(NamedTuple):
+    """What one block of text adds to a page's figures."""
+
+    sentences: tuple[Sentence, ...]
+    words: int
+    longest: Sentence | None  # the first of its longest sentences; None when it has no sentence
+    letter_words: int  # for the reading ease: words of letters, and their syllables (prose only)
+    syllables: int
+    long: tuple[str, ...]  # its long words in order, glossary words too (prose only)
 
 
 # Pages share much of their text (a template's sentences, a heading on every page of a kind), and what a text
-# gives depends on the text alone: worked out once for each text, not for each page it is on.
+# gives depends on the text alone: worked out once for each block and each sentence, not for each page it is on.
 KEPT_TEXTS = 1024
 
 
 @lru_cache(maxsize=KEPT_TEXTS)
-def _sentences_in(text: str, prose: bool) -> tuple[Sentence, ...]:
-    """The sentences of one block of text, each with its number of words."""
-    return tuple(Sentence(sentence, len(words(sentence)), prose) for sentence in sentences(text))
+def _block(text: str, prose: bool, long_enough: int) -> _Block:
+    found = _sentences_in(text, prose)
+    longest = max(found, key=lambda s: s.words, default=None)
+    letter_words = syllable_total = 0
+    long: list[str] = []
+    if prose:
+        for sentence in found:
+            count, syllable_count, long_ones = _sentence_words(sentence.text, long_enough)
+            letter_words += count
+            syllable_total += syllable_count
+            long.extend(long_ones)
+    return _Block(found, sum(s.words for s in found), longest, letter_words, syllable_total, tuple(long))
 
 
 @lru_cache(maxsize=KEPT_TEXTS)
@@ -96,8 +123,9 @@ def _sentence_words(sentence: str, long_enough: int) -> tuple[int, int, tuple[st
 
 
 def forget_sentences() -> None:
-    """Let go of the sentences kept for texts that many pages share (see `KEPT_TEXTS`)."""
-    _sentences_in.cache_clear()
+    """Let go of the blocks and sentences kept for texts that many pages share (see `KEPT_TEXTS`)."""
+    _block.cache_clear()
+    _sentence_words.cache_clear()
     _sentence_words.cache_clear()
 
 
@@ -145,36 +173,45 @@ def measure(
 ) -> Figures:
     """The figures for one page. `explained` are glossary words (small letters): not counted as long."""
     kind, limits = limits_for(page, settings)
-    found = page_sentences(html, runs)
-    prose = [s for s in found if s.prose]
-    word_count = sum(s.words for s in prose)
     explained_words = explained if isinstance(explained, (set, frozenset)) else set(explained)
-    prose_word_count = 0
-    syllable_total = 0
+    long_enough, limit = settings.long_word_syllables, limits.max_sentence_words
+    prose_sentences = word_count = prose_word_count = syllable_total = 0
+    longest: Sentence | None = None
     long_words: list[str] = []
-    long_enough = settings.long_word_syllables
-    for sentence in prose:
-        letter_words, sentence_syllables, long = _sentence_words(sentence.text, long_enough)
-        prose_word_count += letter_words
-        syllable_total += sentence_syllables
-        long_words.extend(word for word in long if word.casefold() not in explained_words)
-    longest = max(found, key=lambda s: s.words, default=Sentence("", 0, True))
+    over: list[Sentence] = []
+    for text, prose in _blocks(html, runs):
+        block = _block(text, prose, long_enough)
+        top = block.longest
+        if top is None:
+            continue  # no sentence in it
+        if longest is None or top.words > longest.words:
+            longest = top
+        if limit is not None and top.words > limit:
+            over.extend(s for s in block.sentences if s.words > limit)
+        if prose:
+            prose_sentences += len(block.sentences)
+            word_count += block.words
+            prose_word_count += block.letter_words
+            syllable_total += block.syllables
+            if block.long:
+                long_words.extend(word for word in block.long if word.casefold() not in explained_words)
+    if longest is None:
+        longest = Sentence("", 0, True)
     ease = None
-    if prose and prose_word_count and word_count >= settings.min_words_for_reading_ease:
-        ease = round(flesch_reading_ease(prose_word_count, len(prose), syllable_total), 1)
-    over = tuple(s for s in found if limits.max_sentence_words is not None and s.words > limits.max_sentence_words)
+    if prose_sentences and prose_word_count and word_count >= settings.min_words_for_reading_ease:
+        ease = round(flesch_reading_ease(prose_word_count, prose_sentences, syllable_total), 1)
     return Figures(
         page=page,
         kind=kind,
-        sentences=len(prose),
+        sentences=prose_sentences,
         words=word_count,
         longest=longest.words,
         longest_sentence=longest.text,
-        average=round(word_count / len(prose), 1) if prose else 0.0,
+        average=round(word_count / prose_sentences, 1) if prose_sentences else 0.0,
         reading_ease=ease,
         long_words=tuple(dict.fromkeys(w.casefold() for w in long_words)),
         long_words_percent=round(100 * len(long_words) / prose_word_count, 1) if prose_word_count else 0.0,
-        over_limit=over,
+        over_limit=tuple(over),
     )
 
 
