@@ -10,7 +10,10 @@ from generator.render.jinja import _escaped, markdown_text
 EVERYDAY = st.text(alphabet=st.sampled_from(list("Aab zé1:,.;!?'’()/%@£-–_*#<&\n\t\u00a0\u2028|[]{}`\\=+")), max_size=30)
 
 
-@given(EVERYDAY | st.text(max_size=30))
+NUMBERS = st.integers(min_value=-10, max_value=10**12).map(str) | st.text(alphabet=st.sampled_from(list("0123456789²٣")), max_size=8)
+
+
+@given(EVERYDAY | NUMBERS | st.text(max_size=30))
 def test_plain_text_is_left_as_the_full_escaping_leaves_it(text: str) -> None:
     assert markdown_text(text) == _escaped(text, markdown_field=False)
     assert markdown_text(MarkdownSource(text)) == _escaped(text, markdown_field=True)
@@ -23,6 +26,7 @@ def test_what_markdown_would_act_on_is_still_escaped() -> None:
     assert markdown_text("A_b") == "A&#95;b"
     assert markdown_text("1. First") == "1&#46; First"
     assert markdown_text("Tom & Jerry <b>") == "Tom &amp; Jerry &lt;b&gt;"
+    assert markdown_text(12) == "12" and markdown_text("-1") == "&#45;1"
 
 
 def test_the_sanitiser_keeps_ammonia_s_own_list_of_elements_and_ours() -> None:

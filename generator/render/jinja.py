@@ -63,6 +63,8 @@ def markdown_text(value: Any) -> Markup:
     text = str(value)
     if text[:1].isalpha() and _PLAIN.fullmatch(text) and "  " not in text and text.count(":") < 2:
         return Markup(text)  # most values (names, places, sentences): nothing to change
+    if text.isdigit() and text.isascii():
+        return Markup(text)  # a number (a score, a count): no digit alone starts anything in Markdown
     return _escaped(text, isinstance(value, MarkdownSource))
 
 
