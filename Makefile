@@ -13,6 +13,7 @@ CHROMIUM := /usr/bin/chromium
 HEADLESS_SHELL := /usr/bin/chromium-headless-shell
 # The Nu HTML Checker runs in Java: Debian's, installed only when there is none.
 JAVA := $(or $(shell command -v java 2>/dev/null),/usr/bin/java)
+VALGRIND := /usr/bin/valgrind
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve test lint mutation check bench clean a11y a11y-harrow npm chromium java
@@ -49,6 +50,9 @@ $(HEADLESS_SHELL):
 	$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-headless-shell
 
 npm: $(NODE_INSTALLED)
+
+$(VALGRIND):
+	$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y valgrind
 
 $(JAVA):
 	$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
@@ -89,7 +93,8 @@ mutation: $(INSTALLED)
 	$(PY) tests/mutation_score.py
 
 # Build speed and size side by side with plain MkDocs at 1x, 10x, 30x and 10,000 pages; writes benchmarks/results.json.
-bench: $(INSTALLED)
+# valgrind counts the instructions of a build (the same on a busy machine as on a quiet one): Debian's.
+bench: $(INSTALLED) $(VALGRIND)
 	$(PY) benchmarks/bench.py
 
 clean:

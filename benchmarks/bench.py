@@ -63,6 +63,26 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dic
     }
 
 
+def instructions(command: list[str], cwd: Path) -> int | None:
+    """Machine instructions a command runs, counted by valgrind (cachegrind, no cache simulation), or None without valgrind.
+
+    CPU seconds move with the machine: on this shared one they drifted by 2 times within an hour, both sides alike
+    but not always at the same moment. The count of instructions is the same on a busy or a quiet machine, so a
+    change of 1% shows (it leaves out how fast each instruction runs: cache misses, for one). Python's hashes are
+    fixed (PYTHONHASHSEED) so sets and dicts run the same way each time.
+    """
+    if shutil.which("valgrind") is None:
+        return None
+    counted = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *command],
+        cwd=cwd, env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True, text=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", counted.stderr)
+    if counted.returncode != 0 or found is None:
+        raise SystemExit(f"{' '.join(command)} failed under valgrind:\n{counted.stderr[-3000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
 def median(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: round(statistics.median(r[key] for r in runs), 3) for key in runs[0]}
 
@@ -131,7 +151,9 @@ def _edit_one_page(project: Path, number: int) -> None:
     privacy.write_text(text, encoding="utf-8")
 
 
-def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: Path) -> dict[str, Any]:
+def measure_scale(
+    label: str, scale: int, pages: int | None, repeat: int, work: Path, count_instructions: bool = False,
+) -> dict[str, Any]:
     project = work / f"project-{label}"
     make(project, scale, pages)
     kept = project / ".cache/pages"  # each page's results, kept between builds (generator/easyread/page_results.py)
@@ -160,6 +182,15 @@ def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: 
         return beside_plain(run(command, ROOT))
 
     fresh = [cold() for _ in range(repeat)]
+    counted: dict[str, Any] | None = None
+    if count_instructions:
+        # Every page worked out, as in the "CPU s" column, before any page is edited (plain MkDocs has no edit).
+        shutil.rmtree(kept, ignore_errors=True)
+        ours = instructions(command, ROOT)
+        theirs_counted = instructions([PY, "-m", "mkdocs", "build", "--quiet", "--no-strict", "--config-file",
+                                       str(plain / "mkdocs.yml"), "--site-dir", str(plain / "site")], plain)
+        if ours is not None and theirs_counted is not None:
+            counted = {"ours": ours, "plain_mkdocs": theirs_counted, "ratio": round(ours / theirs_counted, 3)}
     # an editor's rebuild: every page's results kept
     unchanged = [beside_plain(run(command, ROOT)) for _ in range(repeat)]
 
@@ -187,6 +218,7 @@ def measure_scale(label: str, scale: int, pages: int | None, repeat: int, work: 
         "memory_ratio": round(build["mib"] / baseline["mib"], 2),
         "memory_ratio_results_kept": round(warm["mib"] / baseline["mib"], 2),
         "cpu_ms_per_page": round(1000 * build["cpu"] / count, 2),
+        "instructions": counted,
         **search_figures(site, in_browser=label == "10k"),
         "home_page_bytes": home_weight(site),
         "largest_page_bytes": max(p.stat().st_size for p in site.rglob("*.html")),
@@ -349,7 +381,11 @@ def main() -> int:
         scales: list[tuple[str, int, int | None, int]] = [("1x", 1, None, args.repeat), ("10x", 10, None, args.repeat)]
         if not args.quick:
             scales += [("30x", 30, None, 1), ("10k", 30, 10_000, 1)]
-        results["scales"] = {label: measure_scale(label, scale, pages, repeat, work) for label, scale, pages, repeat in scales}
+        # Instructions at 1x and 10x only: under valgrind a build runs about 20 times slower.
+        results["scales"] = {
+            label: measure_scale(label, scale, pages, repeat, work, count_instructions=label in ("1x", "10x"))
+            for label, scale, pages, repeat in scales
+        }
         results["check"] = measure_check(args.repeat)
         try:
             results["serve"] = measure_serve(work)
@@ -367,17 +403,20 @@ def main() -> int:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     print(f"\n{'scale':6} {'pages':>6} {'check s':>7} {'CPU s':>7} {'MiB':>6} {'÷plain CPU':>10} {'kept':>5} {'1 edit':>6} "
-          f"{'(first)':>7} {'user':>5} {'÷plain mem':>10} {'kept':>5} {'ms/page':>8} {'vs 1×':>6} {'search KB':>9} {'home KB':>8} {'biggest KB':>10}")
+          f"{'(first)':>7} {'user':>5} {'instr':>5} {'÷plain mem':>10} {'kept':>5} {'ms/page':>8} {'vs 1×':>6} {'search KB':>9} {'home KB':>8} {'biggest KB':>10}")
     for label, e in results["scales"].items():
         search = "-" if e["search_index_bytes"] is None else f"{e['search_index_bytes'] / 1024:.0f}"
         print(f"{label:6} {e['pages']:>6} {e['check']['cpu']:>7.2f} {e['build']['cpu']:>7.2f} {e['build']['mib']:>6.0f} "
               f"{e['cpu_ratio']:>10.2f} {e['cpu_ratio_results_kept']:>5.2f} {e['cpu_ratio_one_page_changed']:>6.2f} "
-              f"{e['first_build_cpu_ratio']:>7.2f} {e['user_cpu_ratio']:>5.2f} {e['memory_ratio']:>10.2f} {e['memory_ratio_results_kept']:>5.2f} "
+              f"{e['first_build_cpu_ratio']:>7.2f} {e['user_cpu_ratio']:>5.2f} "
+              f"{'-' if e['instructions'] is None else format(e['instructions']['ratio'], '.2f'):>5} "
+              f"{e['memory_ratio']:>10.2f} {e['memory_ratio_results_kept']:>5.2f} "
               f"{e['cpu_ms_per_page']:>8.1f} {e['per_page_vs_1x']:>6.2f} {search:>9} {e['home_page_bytes'] / 1024:>8.0f} "
               f"{e['largest_page_bytes'] / 1024:>10.0f}")
     print("CPU s, MiB, ms/page: every page worked out (a fresh clone, CI). kept: with each page's results kept from the "
           "build before; 1 edit: after one page changed; first: nothing compiled or kept yet; user: the CPU in our "
-          "own code and libraries only, without the system's (file system) share.")
+          "own code and libraries only, without the system's (file system) share; instr: machine instructions ÷ "
+          "plain MkDocs's, every page worked out, counted by valgrind (the same on a busy machine; - without valgrind).")
     check = results["check"]
     print(f"\ncheck: {check['wall']:.2f} s wall, {check['cpu']:.2f} s CPU (median)")
     serve = results["serve"]
