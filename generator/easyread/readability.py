@@ -126,7 +126,6 @@ def forget_sentences() -> None:
     """Let go of the blocks and sentences kept for texts that many pages share (see `KEPT_TEXTS`)."""
     _block.cache_clear()
     _sentence_words.cache_clear()
-    _sentence_words.cache_clear()
 
 
 def limits_for(page: str, settings: ReadabilitySettings) -> tuple[str, Limits]:

@@ -104,7 +104,8 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 ]{5,18}[0-9]$")
 _EVERYDAY_EMAIL = re.compile(
     r"[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64})*@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63}))"
 )
-_SPECIAL_USE = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})  # email_validator refuses these
+# email_validator refuses these (its SPECIAL_USE_DOMAIN_NAMES; a test checks they are the same)
+_SPECIAL_USE = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
 
 
 def _check_email(value: str) -> str:
