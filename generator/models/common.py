@@ -102,7 +102,7 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 ]{5,18}[0-9]$")
 # it). Checked here without it: importing email_validator compiles patterns for all of Unicode, 20 ms on every
 # build and check. Any other address goes to email_validator, which knows the rest of the rules.
 _EVERYDAY_EMAIL = re.compile(
-    r"[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64})*@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63}))"
+    r"[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63})"
 )
 # email_validator refuses these (its SPECIAL_USE_DOMAIN_NAMES; a test checks they are the same)
 _SPECIAL_USE = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
@@ -110,9 +110,9 @@ _SPECIAL_USE = frozenset({"arpa", "invalid", "local", "localhost", "onion", "tes
 
 def _check_email(value: str) -> str:
     everyday = _EVERYDAY_EMAIL.fullmatch(value)
-    if (everyday and len(value) <= 254 and len(value.partition("@")[0]) <= 64 and "--" not in everyday.group(1)
-            and everyday.group(2).lower() not in _SPECIAL_USE):
-        local, _, domain = value.partition("@")
+    local, _, domain = value.partition("@")
+    if (everyday and len(value) <= 254 and len(local) <= 64 and "--" not in domain
+            and everyday.group(1).lower() not in _SPECIAL_USE):
         return f"{local}@{domain.lower()}"
     from email_validator import EmailNotValidError, validate_email
 
