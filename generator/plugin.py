@@ -40,6 +40,7 @@ from generator.models.site import MissingDataFile
 from generator.outputs import extra_files
 from generator.outputs.search_index import SearchPage, each_search_file, handed_over
 from generator.outputs.search_sections import page_sections
+from generator.page_markdown import OneConverter
 from generator.pipeline import Prepared, prepare
 from generator.render.blocks import UnknownBlock, fill_blocks
 from generator.render.csp import fill_script_hashes
@@ -62,6 +63,9 @@ class CoproductionConfig(Config):
     cache_dir = c.Type(str, default=".cache/pages")
     # Leave empty to use --today / SITE_TODAY / SOURCE_DATE_EPOCH / the real date.
     today = c.Optional(c.Type(str))
+    # One Markdown converter for every page, reset between pages (generator/page_markdown.py). False: a new one for
+    # each page, as MkDocs does, for a Markdown extension that keeps something from one page to the next.
+    reuse_markdown = c.Type(bool, default=True)
 
 
 class _InMemory(BytecodeCache):
@@ -97,6 +101,7 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
         self.menu: list[Link] = []  # the menu's top items, for the site map
         self.spilled: tempfile.TemporaryDirectory[str] | None = None  # generated files other than pages, till copied
         self.frozen = False  # the garbage collector is told to pass over what the build made before its pages
+        self.converter = OneConverter()  # one Markdown converter for every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this method makes MkDocs keep this one plugin object from one `mkdocs serve` rebuild to the
@@ -243,6 +248,8 @@ class CoproductionPlugin(BasePlugin[CoproductionConfig]):
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         assert self.prepared is not None
+        if self.config.reuse_markdown:
+            self.converter.attach(page)
         computed = self.prepared.computed
         src = page.file.src_uri
         if src.startswith("glossary/") and src != "glossary/index.md" and not src.startswith("glossary/letter-") \
