@@ -10,6 +10,7 @@ import markdown
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from generator.page_markdown import OneConverter
 
@@ -30,7 +31,7 @@ LEFT_BEHIND = [
 ]
 
 
-def _config() -> object:
+def _config() -> MkDocsConfig:
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
