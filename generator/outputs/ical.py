@@ -29,6 +29,8 @@ def text(value: str) -> str:
 
 def fold(line: str) -> str:
     """A content line folded at 75 bytes, never between a backslash and the character it escapes."""
+    if len(line) < _FOLD_AT and len(line.encode("utf-8")) < _FOLD_AT:
+        return line  # most lines: nothing to fold, and a calendar has thousands of them
     pieces: list[str] = []
     current: list[str] = []
     size = 0
