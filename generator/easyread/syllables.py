@@ -29,7 +29,6 @@ _PUNCTUATION = re.compile(r"[^\w\s']")
 # A hyphenation pattern, as Pyphen reads it: each letter with the number before it.
 _PATTERN = re.compile(r"(\d?)(\D?)")
 _NOT_PATTERNS = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-_NO_DIGITS = str.maketrans("", "", "0123456789")
 # textstat asks Pyphen (en_US) with its defaults: no break within 2 letters of either end.
 _LEFT = _RIGHT = 2
 
