@@ -99,13 +99,11 @@ class _Hyphenation:
         for digit in "0123456789":  # str.translate takes a slow path on text with a letter outside ASCII
             joined = joined.replace(digit, "")
         letters = joined.split("\n")
-        written = dict(zip(letters, patterns, strict=True))  # a pattern's letters → the pattern as written, like "a1b"
-        if len(written) < len(patterns):  # the same letters twice: keep the one Pyphen keeps
-            written = {}
-            for key, line in zip(letters, patterns, strict=True):
-                if key in written and not _has_break(line):
-                    continue  # Pyphen drops a pattern without breaks before it could replace another
-                written[key] = line
+        written: dict[str, str] = {}  # a pattern's letters → the pattern as written, like "a1b"
+        for key, line in zip(letters, patterns, strict=True):
+            if key in written and not _has_break(line):
+                continue  # Pyphen drops a pattern without breaks before it could replace another
+            written[key] = line
         self.longest = max(map(len, written))
         lines: dict[str, list[str]] = {}
         for key, line in written.items():
